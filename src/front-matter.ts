@@ -1,0 +1,138 @@
+/**
+ * Front matter: the YAML block at the top of an essay. Every key is listed once
+ * in the schema below, with what it means; unknown keys are warnings, wrong
+ * values are errors that name the file and line.
+ */
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { ContentError, type Diagnostic } from './errors.js';
+
+const handoutLayouts = [1, 2, 3, 4, 6, 9] as const;
+
+const metaSchema = z
+  .object({
+    /** Deck title; falls back to the first `#` heading, then the file name. */
+    title: z.string().trim().min(1),
+    /** Shown under the title on the title slide. */
+    subtitle: z.string().optional(),
+    /** One author or several. */
+    author: z.union([z.string(), z.array(z.string())]).optional(),
+    /** Campus, faculty or course, shown on the title slide. */
+    institution: z.string().optional(),
+    /** Free text, shown as written (YAML dates are kept as text). */
+    date: z.string().optional(),
+    /** BCP 47 language tag: `id`, `en`, ...; guessed from the text when absent. */
+    lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as "id" or "en"').optional(),
+    /** Built-in theme name or a path to a theme folder. */
+    theme: z.string().optional(),
+    /** Summary for `<meta name="description">` and the PDF subject. */
+    description: z.string().optional(),
+    keywords: z.array(z.string()).optional(),
+    /** Reference entries, added to the essay's references section. */
+    references: z.array(z.string()).optional(),
+    /** Slide shape. */
+    aspect: z.enum(['16:9', '4:3']).optional(),
+    /** Allow raw HTML from the essay through the sanitizer unchanged (scripts are still removed). */
+    allowHtml: z.boolean().optional(),
+    /** Slides per handout page. */
+    handout: z.union(handoutLayouts.map((n) => z.literal(n)) as [z.ZodLiteral<1>, ...z.ZodLiteral<number>[]]).optional(),
+    paper: z.enum(['a4', 'letter', 'a5']).optional(),
+    landscape: z.boolean().optional(),
+    grayscale: z.boolean().optional(),
+    /** Which PDFs to make; `false` for none. */
+    pdf: z.union([z.literal(false), z.array(z.enum(['slides', 'handout', 'notes']))]).optional(),
+    /** Where the text came from (set by `paparan import`). */
+    source: z.string().optional(),
+  })
+  .strict();
+
+export type EssayMeta = z.infer<typeof metaSchema>;
+export const knownMetaKeys = Object.keys(metaSchema.shape);
+
+export interface FrontMatter {
+  /** Raw values, validated later once the title fallback is known. */
+  data: Record<string, unknown>;
+  /** Line of each top-level key, for messages. */
+  keyLines: Record<string, number>;
+  /** The Markdown body and the line it starts on. */
+  body: string;
+  bodyLine: number;
+}
+
+/** Splits `---\nyaml\n---\nbody` and parses the YAML; a file without front matter has empty data. */
+export function splitFrontMatter(source: string, file: string): FrontMatter {
+  const match = /^---[ \t]*\n([\s\S]*?)\n?(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
+  if (!match) {
+    if (/^---[ \t]*\n/.test(source)) {
+      throw new ContentError('front matter starts with "---" but never ends: close it with a line "---"', { file, line: 1 });
+    }
+    return { data: {}, keyLines: {}, body: source, bodyLine: 1 };
+  }
+  const yamlText = match[1] ?? '';
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const line = lineCounter.linePos(firstError.pos[0]).line + 1;
+    const reason = firstError.message.split('\n')[0] ?? 'invalid YAML';
+    throw new ContentError(`invalid front matter YAML (${reason}): fix the YAML between the "---" lines`, { file, line });
+  }
+  const keyLines: Record<string, number> = {};
+  if (doc.contents && !isMap(doc.contents)) {
+    throw new ContentError('front matter must be "key: value" lines, such as "title: My essay"', { file, line: 2 });
+  }
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) {
+        keyLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line + 1;
+      }
+    }
+  }
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
+  return { data, keyLines, body: source.slice(match[0].length), bodyLine };
+}
+
+/** Validates front matter values; unknown keys become warnings, wrong values errors. */
+export function validateMeta(fm: FrontMatter, file: string, diagnostics: Diagnostic[]): EssayMeta {
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fm.data)) {
+    if (knownMetaKeys.includes(key)) {
+      data[key] = normalizeValue(value);
+    } else {
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        line: fm.keyLines[key],
+        message: `unknown front matter key "${key}" is ignored (known keys: ${knownMetaKeys.join(', ')})`,
+      });
+    }
+  }
+  const result = metaSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    throw new ContentError(`front matter "${key}": ${describeIssue(issue)}`, { file, line: fm.keyLines[key] ?? 1 });
+  }
+  return result.data;
+}
+
+/** YAML turns `date: 2024-05-01` into text already (core schema); numbers in text fields are read as text. */
+function normalizeValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number' && !Number.isInteger(value)) return String(value);
+  return value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}, got ${describeReceived(issue.input)}`;
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_union') return 'has a value of the wrong kind; see docs/content-format.md';
+  return issue.message;
+}
+
+function describeReceived(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a mapping' : JSON.stringify(value);
+}

@@ -1,0 +1,109 @@
+/**
+ * The plain data that flows through the pipeline:
+ * SourceDoc (what the essay says) → Deck (what the slides show).
+ */
+import type { Diagnostic } from './errors.js';
+import type { EssayMeta } from './front-matter.js';
+
+/** Author instructions attached to a block with `<!-- paparan: ... -->`. */
+export interface Directives {
+  /** Keep this block on one slide when it fits. */
+  keep?: boolean;
+  /** Start a new slide before this block. */
+  breakBefore?: boolean;
+  /** Extra CSS class(es) for the slide(s) this block lands on. */
+  className?: string;
+  /** A background (colour or image path) for the slide(s) this block lands on. */
+  background?: string;
+}
+
+interface BlockBase {
+  /** 1-based line in the source file where the block starts. */
+  line: number;
+  directives: Directives;
+}
+
+export type Block =
+  | (BlockBase & { kind: 'paragraph'; text: string; keyPoints?: string[] })
+  | (BlockBase & { kind: 'list'; ordered: boolean; start: number; items: string[] })
+  | (BlockBase & { kind: 'quote'; text: string })
+  | (BlockBase & { kind: 'table'; header: string[]; align: (string | null)[]; rows: string[][] })
+  | (BlockBase & { kind: 'image'; src: string; alt: string; title?: string })
+  | (BlockBase & { kind: 'code'; text: string; lang?: string })
+  | (BlockBase & { kind: 'html'; html: string });
+
+export interface Section {
+  title: string;
+  /** 2 for `##`, 3 for `###`. */
+  level: 2 | 3;
+  line: number;
+  blocks: Block[];
+  directives: Directives;
+}
+
+export interface SourceDoc {
+  /** Path as the user named it, used in every message. */
+  file: string;
+  /** Absolute folder of the essay; image paths resolve against it. */
+  baseDir: string;
+  slug: string;
+  meta: EssayMeta;
+  /** Blocks before the first `##` heading. */
+  preamble: Block[];
+  sections: Section[];
+  /** Reference entries (Markdown inline), from the references section and front matter. */
+  references: { text: string; line?: number }[];
+  diagnostics: Diagnostic[];
+}
+
+export type SlideKind = 'title' | 'outline' | 'section' | 'content' | 'references' | 'closing';
+
+/** One point on a bullet slide, as Markdown inline text (rendered and sanitized by render.ts). */
+export interface Point {
+  text: string;
+  subpoints?: Point[];
+}
+
+/** What a content slide shows; the layout picks the template partial. Text fields are Markdown inline. */
+export type SlideBody =
+  | { layout: 'bullets'; points: Point[]; ordered?: boolean; start?: number }
+  | { layout: 'quote'; text: string }
+  | { layout: 'table'; header: string[]; align: (string | null)[]; rows: string[][] }
+  | { layout: 'image'; src: string; alt: string; caption?: string }
+  | { layout: 'code'; text: string; lang?: string }
+  | { layout: 'html'; html: string }
+  | { layout: 'references'; entries: string[] };
+
+export interface Slide {
+  kind: SlideKind;
+  /** Stable id for the URL hash (`#/kerangka`), unique in the deck. */
+  id: string;
+  /** Plain-text heading, escaped by the template. */
+  title: string;
+  /** Second line for title, section and closing slides. */
+  subtitle?: string;
+  /** True when this slide continues the previous one's content. */
+  continued?: boolean;
+  body?: SlideBody;
+  /** Labels of the works cited on this slide, for its source line. */
+  sources?: string[];
+  /** Speaker notes as plain paragraphs (escaped by the template). */
+  notes: string[];
+  className?: string;
+  background?: string;
+  /** Source line the slide came from, for messages. */
+  line?: number;
+  /** Index of the section this slide belongs to (-1 before the first). */
+  section: number;
+}
+
+export interface Deck {
+  file: string;
+  slug: string;
+  meta: EssayMeta;
+  lang: string;
+  slides: Slide[];
+  /** Files the deck needs copied next to it: source path → path inside dist/<slug>/. */
+  assets: { from: string; to: string }[];
+  diagnostics: Diagnostic[];
+}

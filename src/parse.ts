@@ -1,0 +1,276 @@
+/**
+ * Parses an essay (front matter + Markdown) into a SourceDoc. Pure: text in,
+ * model out; every block keeps its source line so problems can be reported
+ * as `content/essay.md:42: ...`.
+ */
+import { Lexer, type Token, type Tokens } from 'marked';
+import path from 'node:path';
+import { ContentError, type Diagnostic } from './errors.js';
+import { splitFrontMatter, validateMeta, type EssayMeta } from './front-matter.js';
+import type { Block, Directives, Section, SourceDoc } from './model.js';
+
+/** Headings that mark the references section, in the languages we label. */
+const referencesHeading = /^(referensi|daftar\s+(pustaka|referensi|rujukan)|kepustakaan|pustaka|rujukan|references|bibliography|works\s+cited|sources)$/i;
+
+export interface ParseInput {
+  /** The essay text, already decoded. */
+  source: string;
+  /** Path as the user named it (for messages). */
+  file: string;
+  /** Folder of the essay (for images). */
+  baseDir: string;
+  slug: string;
+}
+
+/** Parses essay text into a SourceDoc; throws ContentError for fatal problems. */
+export function parseEssay(input: ParseInput): SourceDoc {
+  const { file } = input;
+  const diagnostics: Diagnostic[] = [];
+  const fm = splitFrontMatter(input.source, file);
+  if (!fm.body.trim() && Object.keys(fm.data).length === 0) {
+    throw new ContentError('the essay is empty: write a title and some paragraphs (see docs/content-format.md)', { file });
+  }
+
+  const doc = new DocBuilder(file, diagnostics);
+  let line = fm.bodyLine;
+  let pending: Directives = {};
+  const tokens = new Lexer({ gfm: true }).lex(fm.body);
+  for (const token of tokens) {
+    const at = line;
+    line += countNewlines(token.raw);
+    const directive = readDirective(token);
+    if (directive) {
+      if (directive === 'points') doc.expectKeyPoints(at);
+      else pending = { ...pending, ...directive };
+      continue;
+    }
+    if (token.type === 'space') continue;
+    if (token.type === 'hr') {
+      pending = { ...pending, breakBefore: true };
+      continue;
+    }
+    if (token.type === 'heading') {
+      doc.addHeading(token as Tokens.Heading, at, pending, fm.data.title === undefined);
+      pending = {};
+      continue;
+    }
+    doc.addToken(token, at, pending);
+    pending = {};
+  }
+  doc.finishKeyPoints();
+
+  const data = { ...fm.data };
+  if (data.title === undefined) {
+    data.title = doc.title ?? titleFromSlug(input.slug);
+    if (!doc.title) {
+      diagnostics.push({ severity: 'warning', file, line: 1, message: `no title: using "${data.title}"; add "title:" to the front matter` });
+    }
+  }
+  const meta: EssayMeta = validateMeta({ ...fm, data }, file, diagnostics);
+  const references = [...doc.references, ...(meta.references ?? []).map((text) => ({ text, line: fm.keyLines.references }))];
+
+  if (doc.preamble.length === 0 && doc.sections.every((s) => s.blocks.length === 0)) {
+    throw new ContentError('the essay has no paragraphs: write the text below the front matter', { file, line: fm.bodyLine });
+  }
+  return {
+    file,
+    baseDir: input.baseDir,
+    slug: input.slug,
+    meta,
+    preamble: doc.preamble,
+    sections: doc.sections,
+    references,
+    diagnostics,
+  };
+}
+
+/** Collects blocks into the preamble, sections and references as headings arrive. */
+class DocBuilder {
+  title?: string;
+  preamble: Block[] = [];
+  sections: Section[] = [];
+  references: { text: string; line?: number }[] = [];
+  private inReferences = false;
+  private keyPointsAt?: number;
+
+  constructor(
+    private readonly file: string,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  addHeading(token: Tokens.Heading, line: number, directives: Directives, mayBeTitle: boolean): void {
+    const text = plainInline(token.text);
+    if (token.depth === 1 && this.title === undefined && mayBeTitle && this.sections.length === 0 && this.preamble.length === 0) {
+      this.title = text;
+      return;
+    }
+    this.finishKeyPoints();
+    this.inReferences = referencesHeading.test(text.trim());
+    if (this.inReferences) return;
+    this.sections.push({ title: text, level: token.depth >= 3 ? 3 : 2, line, blocks: [], directives });
+  }
+
+  addToken(token: Token, line: number, directives: Directives): void {
+    if (this.inReferences) {
+      this.addReferences(token, line);
+      return;
+    }
+    const block = toBlock(token, line, directives);
+    if (!block) {
+      this.diagnostics.push({ severity: 'warning', file: this.file, line, message: `ignored Markdown of kind "${token.type}"` });
+      return;
+    }
+    if (this.keyPointsAt !== undefined) {
+      this.attachKeyPoints(block);
+      return;
+    }
+    const current = this.sections.at(-1);
+    (current ? current.blocks : this.preamble).push(block);
+  }
+
+  /** `<!-- paparan: points -->`: the next list gives the key points of the paragraph before it. */
+  expectKeyPoints(line: number): void {
+    this.keyPointsAt = line;
+  }
+
+  finishKeyPoints(): void {
+    if (this.keyPointsAt === undefined) return;
+    this.diagnostics.push({
+      severity: 'warning',
+      file: this.file,
+      line: this.keyPointsAt,
+      message: '"paparan: points" must stand between a paragraph and a list of its key points',
+    });
+    this.keyPointsAt = undefined;
+  }
+
+  private attachKeyPoints(block: Block): void {
+    const blocks = this.sections.at(-1)?.blocks ?? this.preamble;
+    const previous = blocks.at(-1);
+    if (block.kind === 'list' && previous?.kind === 'paragraph') {
+      previous.keyPoints = block.items;
+      this.keyPointsAt = undefined;
+      return;
+    }
+    this.finishKeyPoints();
+    blocks.push(block);
+  }
+
+  private addReferences(token: Token, line: number): void {
+    if (token.type === 'list') {
+      let itemLine = line;
+      for (const item of (token as Tokens.List).items) {
+        this.references.push({ text: item.text.replace(/\s*\n\s*/g, ' ').trim(), line: itemLine });
+        itemLine += countNewlines(item.raw);
+      }
+    } else if (token.type === 'paragraph') {
+      // References written one per line without list markers.
+      (token as Tokens.Paragraph).text.split('\n').forEach((text, i) => {
+        if (text.trim()) this.references.push({ text: text.trim(), line: line + i });
+      });
+    }
+  }
+}
+
+/** Reads `<!-- paparan: keep break class=x background=y -->`; 'points' is returned as a marker. */
+function readDirective(token: Token): Directives | 'points' | undefined {
+  if (token.type !== 'html') return undefined;
+  const match = /^\s*<!--\s*paparan:\s*([\s\S]*?)\s*-->\s*$/.exec(token.raw);
+  if (!match) return undefined;
+  const words: string[] = (match[1] ?? "").match(/\S+="[^"]*"|\S+='[^']*'|\S+/g) ?? [];
+  if (words.includes('points')) return 'points';
+  const directives: Directives = {};
+  for (const word of words) {
+    const [key, ...rest] = word.split('=');
+    const value = rest.join('=').replace(/^["']|["']$/g, '');
+    if (key === 'keep') directives.keep = true;
+    else if (key === 'break') directives.breakBefore = true;
+    else if (key === 'class' && /^[\w\s-]+$/.test(value)) directives.className = value;
+    else if (key === 'background' && value) directives.background = value;
+  }
+  return directives;
+}
+
+function toBlock(token: Token, line: number, directives: Directives): Block | undefined {
+  switch (token.type) {
+    case 'paragraph': {
+      const text = (token as Tokens.Paragraph).text.replace(/\s*\n\s*/g, ' ').trim();
+      const image = /^!\[([^\]]*)\]\(\s*<?([^\s)>]+)>?(?:\s+"([^"]*)")?\s*\)$/.exec(text);
+      if (image) return { kind: 'image', line, directives, alt: image[1] ?? '', src: image[2] ?? '', title: image[3] };
+      return { kind: 'paragraph', line, directives, text };
+    }
+    case 'list': {
+      const list = token as Tokens.List;
+      return {
+        kind: 'list',
+        line,
+        directives,
+        ordered: list.ordered,
+        start: typeof list.start === 'number' ? list.start : 1,
+        items: list.items.flatMap((item) => listItemTexts(item)),
+      };
+    }
+    case 'blockquote':
+      return { kind: 'quote', line, directives, text: (token as Tokens.Blockquote).text.replace(/\s*\n\s*/g, ' ').trim() };
+    case 'table': {
+      const table = token as Tokens.Table;
+      return {
+        kind: 'table',
+        line,
+        directives,
+        header: table.header.map((cell) => cell.text),
+        align: table.align,
+        rows: table.rows.map((row) => row.map((cell) => cell.text)),
+      };
+    }
+    case 'code': {
+      const code = token as Tokens.Code;
+      return { kind: 'code', line, directives, text: code.text, lang: code.lang || undefined };
+    }
+    case 'html':
+      return { kind: 'html', line, directives, html: (token as Tokens.HTML).raw.trim() };
+    default:
+      return undefined;
+  }
+}
+
+/** A list item's own text, then its nested items (one level is flattened with a dash). */
+function listItemTexts(item: Tokens.ListItem): string[] {
+  const own: string[] = [];
+  const nested: string[] = [];
+  for (const child of item.tokens) {
+    if (child.type === 'list') nested.push(...(child as Tokens.List).items.flatMap(listItemTexts).map((t) => `– ${t}`));
+    else if ('text' in child && typeof child.text === 'string' && child.type !== 'space') own.push(child.text);
+  }
+  return [own.join(' ').replace(/\s*\n\s*/g, ' ').trim(), ...nested].filter(Boolean);
+}
+
+/** Heading text without Markdown emphasis or links, for titles and the outline. */
+export function plainInline(markdown: string): string {
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2')
+    .replace(/\\([\\`*_{}\[\]()#+\-.!<>])/g, '$1')
+    .trim();
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** `kerja-sama-selatan-selatan` → `Kerja Sama Selatan Selatan`. */
+export function titleFromSlug(slug: string): string {
+  return slug
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/** The slug of an essay file: its name without the extension. */
+export function slugFromPath(file: string): string {
+  return path.basename(file).replace(/\.[^.]+$/, '');
+}
