@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs the system packages paparan needs, and only those that are missing:
+#   chromium        prints the PDFs (any Chrome/Chromium/Edge works; see --browser)
+#   fonts-noto-core fonts, so decks look the same on every machine
+#   poppler-utils   pdfinfo/pdftotext, used by the tests to read PDFs back
+# On Debian/Ubuntu it installs them with apt-get (as root, or through sudo);
+# elsewhere it says what to install and fails only when no browser exists.
+set -euo pipefail
+
+# Which of the packages are missing?
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if command -v dpkg >/dev/null 2>&1; then
+  dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
+fi
+command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: system packages already installed."
+  exit 0
+fi
+
+# Debian/Ubuntu: install what is missing, with one apt-get update.
+if command -v apt-get >/dev/null 2>&1; then
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "setup: missing ${missing[*]}. As root, run: apt-get install ${missing[*]}" >&2
+      exit 1
+    fi
+    sudo=(sudo)
+  fi
+  echo "setup: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends "${missing[@]}"
+  exit 0
+fi
+
+# Other systems: say what to install; only a missing browser stops the setup.
+browser=""
+for candidate in "${PUPPETEER_EXECUTABLE_PATH:-}" \
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" \
+  "/Applications/Chromium.app/Contents/MacOS/Chromium" \
+  "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge" \
+  "$(command -v chromium-browser google-chrome google-chrome-stable 2>/dev/null | head -n 1)"; do
+  if [ -n "$candidate" ] && [ -x "$candidate" ]; then browser="$candidate"; break; fi
+done
+if ! command -v chromium >/dev/null 2>&1 && [ -z "$browser" ]; then
+  echo "setup: no browser found. Install Google Chrome (https://www.google.com/chrome/)," >&2
+  echo "       or pass --browser PATH / set PUPPETEER_EXECUTABLE_PATH." >&2
+  exit 1
+fi
+echo "setup: browser: ${browser:-$(command -v chromium)}"
+if ! command -v pdfinfo >/dev/null 2>&1; then
+  echo "setup: for the tests, install poppler (macOS: brew install poppler)."
+fi

@@ -1,0 +1,45 @@
+/**
+ * Copies what a deck needs to run offline next to its index.html: reveal.js
+ * and its notes plugin, the fonts, paparan's CSS and start-up script, the
+ * theme and the essay's images. Nothing is loaded from a network.
+ */
+import { copyFile, cp, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { builtinTemplatesDir } from './templates.js';
+import type { Theme } from './themes.js';
+
+const require = createRequire(import.meta.url);
+const revealDist = path.dirname(require.resolve('reveal.js'));
+const fontFiles = path.join(path.dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files');
+
+/** The Noto Sans files the themes use: Latin and Latin Extended (Indonesian, English, European names). */
+const fonts = ['latin', 'latin-ext'].flatMap((subset) =>
+  ['400-normal', '700-normal', '400-italic', '700-italic'].map((style) => `noto-sans-${subset}-${style}.woff2`),
+);
+
+/** Every file copied into a deck folder, as [source, destination relative to the deck]. */
+export function deckAssetList(theme: Theme): [string, string][] {
+  return [
+    [path.join(revealDist, 'reveal.css'), 'assets/reveal/reveal.css'],
+    [path.join(revealDist, 'reveal.js'), 'assets/reveal/reveal.js'],
+    [path.join(revealDist, 'plugin', 'notes.js'), 'assets/reveal/plugin/notes.js'],
+    [path.join(builtinTemplatesDir, 'assets', 'paparan.css'), 'assets/paparan.css'],
+    [path.join(builtinTemplatesDir, 'assets', 'deck.js'), 'assets/deck.js'],
+    ...fonts.map((name): [string, string] => [path.join(fontFiles, name), `assets/fonts/${name}`]),
+    [theme.dir, 'assets/theme'],
+  ];
+}
+
+/** Copies the deck's runtime files and the given images into `outDir`. */
+export async function copyDeckAssets(outDir: string, theme: Theme, images: { from: string; to: string }[]): Promise<void> {
+  const copies = [...deckAssetList(theme), ...images.map((i): [string, string] => [i.from, i.to])];
+  await Promise.all(
+    copies.map(async ([from, to]) => {
+      const target = path.join(outDir, to);
+      await mkdir(path.dirname(target), { recursive: true });
+      if (from === theme.dir) await cp(from, target, { recursive: true });
+      else await copyFile(from, target);
+    }),
+  );
+}

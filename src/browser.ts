@@ -1,0 +1,350 @@
+/**
+ * Finding, starting and stopping the one headless Chrome a build prints with.
+ * puppeteer-core is imported lazily so commands that never print never load it, and
+ * every browser and page is released in a finally, even on failure or Ctrl-C.
+ */
+import { accessSync, constants as fsConstants, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { BrowserError, ExitCode } from './errors.js';
+
+export interface BrowserOptions {
+  /** A browser executable to use instead of searching for one (the CLI's --browser). */
+  executablePath?: string;
+  /** How long the browser may take to start, in ms. */
+  timeoutMs?: number;
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  executablePath: string;
+  /** Closes the browser and removes its profile; safe to call twice, never throws. */
+  close(): Promise<void>;
+}
+
+/** How long startup may take by default; a cold Chromium in CI needs a few seconds. */
+const DEFAULT_START_TIMEOUT_MS = 30_000;
+/** How long a polite close may take before the process is killed. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/** Flags for a quiet, offline, reproducible headless browser. */
+const LAUNCH_ARGS = [
+  '--no-sandbox', // CI and containers run as root, where the sandbox refuses to start
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking', // no update checks or field trials: builds stay offline
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage', // Docker's /dev/shm is too small for big decks
+  '--font-render-hinting=none', // the same glyph metrics on every machine
+];
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** The usual install locations of Chrome, Chromium and Edge on one platform, best first. */
+export function browserCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (platform === 'darwin') {
+    return [
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+    ];
+  }
+  if (platform === 'win32') {
+    // Windows env names are case-insensitive, a plain object passed in is not.
+    const roots = [
+      readEnv(env, 'PROGRAMFILES') ?? 'C:\\Program Files',
+      readEnv(env, 'PROGRAMFILES(X86)') ?? 'C:\\Program Files (x86)',
+      readEnv(env, 'LOCALAPPDATA'),
+    ].filter((root): root is string => Boolean(root));
+    return [
+      ...roots.map((root) => path.win32.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe')),
+      ...roots.map((root) => path.win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe')),
+    ];
+  }
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+    '/opt/google/chrome/chrome',
+  ];
+}
+
+/** Browsers Puppeteer downloaded into its cache (PUPPETEER_CACHE_DIR or ~/.cache/puppeteer), newest first. */
+export function listDownloadedBrowsers(platform: NodeJS.Platform, env: NodeJS.ProcessEnv = process.env): string[] {
+  const chromeDir = path.join(env.PUPPETEER_CACHE_DIR || path.join(os.homedir(), '.cache', 'puppeteer'), 'chrome');
+  let builds: string[];
+  try {
+    builds = readdirSync(chromeDir);
+  } catch {
+    return []; // puppeteer-core never downloads, so there usually is no cache
+  }
+  const inside: Record<string, string[]> = {
+    darwin: ['arm64', 'x64'].map(
+      (arch) => `chrome-mac-${arch}/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing`,
+    ),
+    win32: ['chrome-win64/chrome.exe', 'chrome-win32/chrome.exe'],
+    linux: ['chrome-linux64/chrome'],
+  };
+  // Folders are named <platform>-<version>; compare versions numerically.
+  const version = (name: string) => (name.split('-').pop() ?? '').split('.').map(Number);
+  const newestFirst = builds.sort((a, b) => {
+    const [va, vb] = [version(a), version(b)];
+    for (let i = 0; i < Math.max(va.length, vb.length); i++) {
+      const diff = (vb[i] ?? 0) - (va[i] ?? 0);
+      if (diff) return diff;
+    }
+    return 0;
+  });
+  return newestFirst
+    .flatMap((build) => (inside[platform] ?? []).map((file) => path.join(chromeDir, build, file)))
+    .filter(isExecutableFile);
+}
+
+/** Finds a Chrome/Chromium executable: explicit path, PUPPETEER_EXECUTABLE_PATH, then usual install locations (Linux, macOS, Windows). Returns undefined when none exists. */
+export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  // A path the user named must work: falling back silently would hide their typo.
+  if (explicit) return requireExecutable(explicit, 'The browser');
+  const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
+  if (fromEnv) return requireExecutable(fromEnv, 'PUPPETEER_EXECUTABLE_PATH names a browser, but');
+  return [...listDownloadedBrowsers(process.platform, env), ...browserCandidates(process.platform, env)].find(
+    isExecutableFile,
+  );
+}
+
+/** The message shown when no browser exists: says exactly how to get one (Debian/Ubuntu: `apt-get install chromium`; macOS/Windows: install Google Chrome; or pass --browser PATH / set PUPPETEER_EXECUTABLE_PATH). One line. */
+export function missingBrowserMessage(): string {
+  return (
+    'PDF export needs Chrome or Chromium, and none was found. ' +
+    'On Debian/Ubuntu run `sudo apt-get install chromium`; on macOS or Windows install Google Chrome ' +
+    '(https://www.google.com/chrome/); or pass --browser PATH, or set PUPPETEER_EXECUTABLE_PATH.'
+  );
+}
+
+/** Starts one headless browser for a whole build, with a fresh temporary profile that close() removes. Throws BrowserError when none is found or it fails to start. */
+export async function startBrowser(options: BrowserOptions = {}): Promise<BrowserSession> {
+  const executablePath = findBrowser(options.executablePath);
+  if (!executablePath) throw new BrowserError(missingBrowserMessage());
+
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'paparan-chrome-'));
+  // Aborting makes Puppeteer kill the whole process tree at once, synchronously,
+  // which is what a signal or exit handler needs.
+  const killer = new AbortController();
+  let browser: Browser | undefined;
+  let closing: Promise<void> | undefined;
+
+  const shutDown = async (): Promise<void> => {
+    const child = browser?.process();
+    const exited = child ? waitForExit(child) : Promise.resolve();
+    if (browser) await settleWithin(browser.close(), CLOSE_TIMEOUT_MS);
+    killer.abort(); // kills a browser that would not close; a no-op when it is already gone
+    await settleWithin(exited, CLOSE_TIMEOUT_MS);
+    await rm(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => {});
+    openSessions.delete(tracked);
+    if (openSessions.size === 0) removeProcessHandlers();
+  };
+  const tracked: TrackedSession = {
+    profileDir,
+    kill: () => killer.abort(),
+    close: () => (closing ??= shutDown()),
+  };
+  // Tracked before launching, so a Ctrl-C during startup is cleaned up too.
+  openSessions.add(tracked);
+  installProcessHandlers();
+
+  try {
+    const puppeteer = await import('puppeteer-core');
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: [...LAUNCH_ARGS, `--user-data-dir=${profileDir}`],
+      pipe: true, // no debugging port: nothing else on the machine can reach the browser
+      timeout: options.timeoutMs ?? DEFAULT_START_TIMEOUT_MS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      signal: killer.signal,
+    });
+  } catch (error) {
+    await tracked.close();
+    throw new BrowserError(
+      `Could not start the browser at ${executablePath}: ${firstLine(error)}. ` +
+        `Check that \`${executablePath} --headless --version\` works, or pass another one with --browser PATH.`,
+      { cause: error },
+    );
+  }
+  return { browser, executablePath, close: tracked.close };
+}
+
+/** Runs fn with a new page and always closes the page, even when fn throws. */
+export async function withPage<T>(session: BrowserSession, fn: (page: Page) => Promise<T>): Promise<T> {
+  let page: Page;
+  try {
+    page = await session.browser.newPage();
+  } catch (error) {
+    throw new BrowserError(`Could not open a browser tab: ${firstLine(error)}`, {
+      cause: error,
+      exitCode: ExitCode.exportFailed,
+    });
+  }
+  try {
+    return await fn(page);
+  } finally {
+    // A page that cannot close (browser crashed) is gone anyway; keep fn's own error.
+    await page.close().catch(() => {});
+  }
+}
+
+/** Makes a page offline: every request that is not a file:// URL under `root` (or a data:/blob: URL) is aborted and recorded. Returns the list of blocked URLs (filled as requests come). */
+export async function blockRequestsOutside(page: Page, root: string): Promise<string[]> {
+  const roots = new Set([path.resolve(root)]);
+  try {
+    roots.add(realpathSync(root)); // e.g. macOS's /tmp is really /private/tmp
+  } catch {
+    // A root that does not exist yet simply allows nothing real.
+  }
+  const blocked: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    if (isAllowedUrl(url, roots)) {
+      void request.continue().catch(() => {});
+    } else {
+      blocked.push(url);
+      void request.abort('blockedbyclient').catch(() => {});
+    }
+  });
+  return blocked;
+}
+
+function isAllowedUrl(url: string, roots: Set<string>): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  if (!url.startsWith('file:')) return false;
+  let file: string;
+  try {
+    file = fileURLToPath(url);
+  } catch {
+    return false; // e.g. an encoded slash: not a plain file path
+  }
+  return [...roots].some((dir) => {
+    const relative = path.relative(dir, file);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  });
+}
+
+// --- Process-level cleanup -------------------------------------------------
+
+interface TrackedSession {
+  profileDir: string;
+  /** Kills the browser process tree now, synchronously. */
+  kill(): void;
+  close(): Promise<void>;
+}
+
+/** Sessions whose browser or profile may still exist. */
+const openSessions = new Set<TrackedSession>();
+let handlersInstalled = false;
+let stopping = false;
+
+function installProcessHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  process.on('exit', onExit);
+}
+
+function removeProcessHandlers(): void {
+  if (!handlersInstalled) return;
+  handlersInstalled = false;
+  for (const signal of SIGNALS) process.off(signal, onSignal);
+  process.off('exit', onExit);
+}
+
+/** Ctrl-C and friends: close every browser, remove every profile, then exit as the signal would have. */
+function onSignal(signal: NodeJS.Signals): void {
+  const code = 128 + (os.constants.signals[signal] ?? 2);
+  // A second Ctrl-C while cleaning up means "now": the exit handler still cleans up synchronously.
+  if (stopping) process.exit(code);
+  stopping = true;
+  // A polite close (killed after 5 s) lets Chromium reap its own helpers instead of orphaning them.
+  const sessions = [...openSessions];
+  void Promise.allSettled(sessions.map((session) => session.close())).then(() => {
+    stopping = false;
+    // Our listener replaced Node's default exit; if someone else listens, the decision is theirs.
+    if (process.listenerCount(signal) === 0) process.exit(code);
+  });
+}
+
+/** Last resort when the process exits with sessions open: only synchronous work is possible here. */
+function onExit(): void {
+  for (const session of openSessions) {
+    session.kill();
+    try {
+      rmSync(session.profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+    } catch {
+      // Nothing more can be done while exiting.
+    }
+  }
+}
+
+// --- Small helpers ---------------------------------------------------------
+
+function readEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const key = Object.keys(env).find((k) => k.toUpperCase() === name);
+  return key === undefined ? undefined : env[key] || undefined;
+}
+
+function isExecutableFile(file: string): boolean {
+  try {
+    if (!statSync(file).isFile()) return false;
+    if (process.platform !== 'win32') accessSync(file, fsConstants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Returns the absolute path, or throws a BrowserError saying what is wrong with it. */
+function requireExecutable(file: string, who: string): string {
+  const absolute = path.resolve(file);
+  if (isExecutableFile(absolute)) return absolute;
+  let problem = 'does not exist';
+  try {
+    problem = statSync(absolute).isFile() ? 'is not executable' : 'is not a file';
+  } catch {
+    // Missing: keep "does not exist".
+  }
+  throw new BrowserError(
+    `${who} ${absolute} ${problem}. Pass the path of a Chrome or Chromium executable with --browser PATH.`,
+  );
+}
+
+/** Resolves to true when the promise settles within ms, false when it does not. */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function waitForExit(child: import('node:child_process').ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? '').trim().replace(/\.$/, '');
+}

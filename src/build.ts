@@ -1,0 +1,147 @@
+/**
+ * The build pipeline for one essay: load → parse → plan → render → write
+ * (→ print PDFs). `compileEssay` does the pure part in memory, for tests and
+ * the preview server; `buildEssay` adds the disk and the atomic swap.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { copyDeckAssets } from './assets.js';
+import { decodeEssayBytes } from './decode.js';
+import { ContentError, asPaparanError, type Diagnostic, PaparanError } from './errors.js';
+import { importPlainText } from './import-text.js';
+import { resolveImages } from './images.js';
+import type { Deck, SourceDoc } from './model.js';
+import { parseEssay, slugFromPath } from './parse.js';
+import { planDeck } from './plan.js';
+import { renderDeck } from './render.js';
+import { builtinTemplatesDir, loadTemplates } from './templates.js';
+import { resolveTheme, type Theme } from './themes.js';
+import { version } from './version.js';
+import { createStaging, discardStaging, publishStaging } from './output.js';
+import { writeFile } from 'node:fs/promises';
+
+export interface LoadedEssay {
+  /** Markdown with front matter (a .txt essay has been imported). */
+  source: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads an essay from disk: decodes its bytes and imports plain text (.txt) to Markdown. */
+export async function loadEssay(file: string): Promise<LoadedEssay> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new ContentError(readFailure(error as NodeJS.ErrnoException), { file, cause: error });
+  }
+  const decoded = decodeEssayBytes(bytes, file);
+  const diagnostics: Diagnostic[] = decoded.warnings.map((message) => warning(file, message));
+  if (!/\.txt$/i.test(file)) return { source: decoded.text, diagnostics };
+  const imported = importPlainText(decoded.text, { file });
+  diagnostics.push(...imported.warnings.map((w) => warning(file, w.message, w.line)));
+  return { source: imported.markdown, diagnostics };
+}
+
+function readFailure(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'file not found: check the path (essays live in content/)';
+    case 'EISDIR':
+      return 'is a folder, not an essay file: name a .md or .txt file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read the file (permission denied): check its permissions';
+    default:
+      return `cannot read the file (${error.code ?? error.message})`;
+  }
+}
+
+/** A "line N: ..." prefix from decoding becomes the diagnostic's line. */
+function warning(file: string, message: string, line?: number): Diagnostic {
+  const match = /^line (\d+): (.*)$/s.exec(message);
+  return match ? { severity: 'warning', file, line: Number(match[1]), message: match[2]! } : { severity: 'warning', file, line, message };
+}
+
+export interface CompileOptions {
+  file: string;
+  /** Folder that holds `themes/` and `templates/` overrides; defaults to the working folder. */
+  projectDir?: string;
+  /** Theme from the command line; wins over the front matter. */
+  theme?: string;
+}
+
+export interface CompiledEssay {
+  doc: SourceDoc;
+  deck: Deck;
+  theme: Theme;
+  html: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses, plans and renders essay source in memory; image files are checked but not copied. */
+export function compileEssay(source: string, options: CompileOptions): CompiledEssay {
+  const { file } = options;
+  const projectDir = options.projectDir ?? process.cwd();
+  const doc = parseEssay({ source, file, baseDir: path.dirname(path.resolve(file)), slug: slugFromPath(file) });
+  const deck = planDeck(doc);
+  resolveImages(deck, doc.baseDir);
+  const themeWhere = options.theme ? {} : { file, line: 1 };
+  const theme = resolveTheme(options.theme ?? doc.meta.theme, projectDir, themeWhere);
+  const templates = loadTemplates([builtinTemplatesDir, path.join(projectDir, 'templates'), path.join(theme.dir, 'templates')]);
+  const html = renderDeck(deck, templates, version);
+  return { doc, deck, theme, html, diagnostics: deck.diagnostics };
+}
+
+export interface BuildOptions extends Omit<CompileOptions, 'file'> {
+  /** Output root; each essay goes to `<outDir>/<slug>/`. */
+  outDir: string;
+  /** Work done on the staged folder before it is published (the PDF export). */
+  afterWrite?: (staged: StagedDeck) => Promise<void>;
+}
+
+export interface StagedDeck {
+  compiled: CompiledEssay;
+  /** The staging folder holding index.html and its assets. */
+  dir: string;
+}
+
+export type EssayResult =
+  | { ok: true; file: string; slug: string; outDir: string; slides: number; diagnostics: Diagnostic[]; ms: number }
+  | { ok: false; file: string; error: PaparanError; diagnostics: Diagnostic[]; ms: number };
+
+/** Builds one essay into `<outDir>/<slug>/`; on any failure the previous output stays as it was. */
+export async function buildEssay(file: string, options: BuildOptions): Promise<EssayResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  let diagnostics: Diagnostic[] = [];
+  let staging: string | undefined;
+  try {
+    const loaded = await loadEssay(file);
+    diagnostics = loaded.diagnostics;
+    const compiled = compileEssay(loaded.source, { ...options, file });
+    diagnostics = [...diagnostics, ...compiled.diagnostics];
+    const finalDir = path.join(options.outDir, compiled.deck.slug);
+    staging = await createStaging(finalDir);
+    await writeFile(path.join(staging, 'index.html'), compiled.html);
+    await copyDeckAssets(staging, compiled.theme, compiled.deck.assets);
+    await options.afterWrite?.({ compiled, dir: staging });
+    await publishStaging(staging, finalDir);
+    staging = undefined;
+    return { ok: true, file, slug: compiled.deck.slug, outDir: finalDir, slides: compiled.deck.slides.length, diagnostics, ms: elapsed() };
+  } catch (error) {
+    return { ok: false, file, error: asPaparanError(error, file), diagnostics, ms: elapsed() };
+  } finally {
+    if (staging) await discardStaging(staging);
+  }
+}
+
+/** Builds several essays one after another; a failing essay does not stop the others. */
+export async function buildEssays(files: string[], options: BuildOptions, onResult?: (result: EssayResult) => void): Promise<EssayResult[]> {
+  const results: EssayResult[] = [];
+  for (const file of files) {
+    const result = await buildEssay(file, options);
+    onResult?.(result);
+    results.push(result);
+  }
+  return results;
+}

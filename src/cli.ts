@@ -1,0 +1,149 @@
+/**
+ * The command line. The only module that prints to the terminal or decides
+ * the exit code; everything else returns results or throws PaparanError.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildEssays, type EssayResult } from './build.js';
+import { decodeEssayBytes } from './decode.js';
+import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
+import { importPlainText } from './import-text.js';
+import { slugFromPath } from './parse.js';
+import { version } from './version.js';
+import { readFileSync } from 'node:fs';
+
+interface BuildFlags {
+  out: string;
+  theme?: string;
+  pdf: boolean;
+  quiet?: boolean;
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = new Command()
+    .name('paparan')
+    .description('Turn an essay into a Reveal.js presentation and printable PDF handouts.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+
+  program
+    .command('build', { isDefault: true })
+    .description('build essays (content/*.md by default) into <out>/<slug>/')
+    .argument('[files...]', '.md or .txt essays to build')
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-t, --theme <name|path>', 'theme name or theme folder (overrides the front matter)')
+    .option('--no-pdf', 'build the HTML deck only, skip the PDFs')
+    .option('-q, --quiet', 'print errors only')
+    .action(async (files: string[], flags: BuildFlags) => {
+      exitCode = await runBuild(files, flags);
+    });
+
+  program
+    .command('import')
+    .description('convert a plain-text essay into content/<slug>.md')
+    .argument('<file>', 'the .txt essay')
+    .option('--title <title>', 'the essay title (otherwise taken from the text or the file name)')
+    .addOption(new Option('--lang <tag>', 'language of the essay (guessed when absent)').argParser(languageTag))
+    .option('-o, --out <dir>', 'folder for the Markdown file', 'content')
+    .option('-f, --force', 'overwrite an existing file')
+    .action(async (file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }) => {
+      exitCode = await runImport(file, flags);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with code 0.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    printError(error);
+    return error instanceof PaparanError ? error.exitCode : ExitCode.buildFailed;
+  }
+  return exitCode;
+}
+
+async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
+  const essays = files.length > 0 ? files : defaultEssays();
+  if (essays.length === 0) {
+    console.error('paparan: no essays found in content/: add content/<name>.md or name files to build');
+    return ExitCode.usage;
+  }
+  const results = await buildEssays(essays, { outDir: flags.out, theme: flags.theme }, (result) => report(result, flags.quiet));
+  const failed = results.filter((r) => !r.ok);
+  return failed.length === 0 ? ExitCode.ok : Math.max(...failed.map((r) => (r.ok ? 0 : r.error.exitCode)));
+}
+
+/** Every essay in content/, in name order. */
+function defaultEssays(): string[] {
+  const dir = 'content';
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md') && !name.startsWith('_'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+function report(result: EssayResult, quiet = false): void {
+  for (const d of result.diagnostics) if (!quiet || d.severity === 'error') console.error(formatDiagnostic(d));
+  if (!result.ok) {
+    printError(result.error);
+    return;
+  }
+  if (quiet) return;
+  const warnings = result.diagnostics.filter((d: Diagnostic) => d.severity === 'warning').length;
+  const parts = [
+    `${result.slides} slides`,
+    warnings === 1 ? '1 warning' : `${warnings} warnings`,
+    `${(result.ms / 1000).toFixed(2)} s`,
+  ];
+  console.log(`✓ ${result.slug}: ${parts.join(', ')} → ${path.join(result.outDir, 'index.html')}`);
+}
+
+async function runImport(file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new PaparanError(`cannot read the file (${(error as NodeJS.ErrnoException).code}): check the path`, { file, cause: error });
+  }
+  const decoded = decodeEssayBytes(bytes, file);
+  const imported = importPlainText(decoded.text, { file, title: flags.title, lang: flags.lang });
+  const target = path.join(flags.out, `${slugFromPath(file)}.md`);
+  if (existsSync(target) && !flags.force) {
+    throw new PaparanError(`${target} already exists: pass --force to overwrite it`, { file, exitCode: ExitCode.usage });
+  }
+  for (const message of decoded.warnings) console.error(`${formatWhere({ file })}warning: ${message}`);
+  for (const w of imported.warnings) console.error(`${formatWhere({ file, line: w.line })}warning: ${w.message}`);
+  await mkdir(flags.out, { recursive: true });
+  await writeFile(target, imported.markdown);
+  console.log(`✓ ${target} (${imported.lang}): "${imported.title}"`);
+  return ExitCode.ok;
+}
+
+function languageTag(value: string): string {
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(value)) throw new InvalidArgumentError('expected a language tag such as "id" or "en"');
+  return value;
+}
+
+/** One line per error: `file:line: error: message`; the stack only with PAPARAN_DEBUG=1. */
+function printError(error: unknown): void {
+  if (error instanceof PaparanError) {
+    console.error(`${formatWhere(error)}error: ${error.message}`);
+  } else {
+    console.error(`paparan: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (process.env.PAPARAN_DEBUG && error instanceof Error) console.error(error.stack);
+}
+
+// Run when executed directly (`tsx src/cli.ts`); bin/paparan.js calls runCli itself.
+if (process.argv[1] && /cli\.[jt]s$/.test(process.argv[1])) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Images of an essay: a path is relative to the essay's folder and may not
+ * leave it; the file must exist; remote images are never fetched (the deck
+ * must present offline), so they show their alt text instead.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ContentError } from './errors.js';
+import type { Deck } from './model.js';
+
+/** Checks every image of the deck and points it at its copy in `media/`; fills `deck.assets`. */
+export function resolveImages(deck: Deck, baseDir: string): void {
+  const copies = new Map<string, string>();
+  for (const slide of deck.slides) {
+    const body = slide.body;
+    if (body?.layout !== 'image') continue;
+    const where = { file: deck.file, line: slide.line };
+    const src = body.src.trim();
+    if (/^data:image\/(png|jpe?g|gif|webp|svg\+xml)[;,]/i.test(src)) continue;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+      deck.diagnostics.push({
+        severity: 'warning',
+        ...where,
+        message: `remote image "${src}" is not included (the deck works offline): download it next to the essay and link the file`,
+      });
+      body.src = '';
+      continue;
+    }
+    const relative = decodeURI(src.split(/[?#]/)[0]!);
+    const absolute = path.resolve(baseDir, relative);
+    if (path.isAbsolute(relative) || !isInside(absolute, baseDir)) {
+      throw new ContentError(`image "${src}" is outside the essay's folder: move it next to the essay and use a relative path`, where);
+    }
+    if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+      throw new ContentError(`image "${src}" not found: put the file at ${absolute} or fix the path`, where);
+    }
+    let target = copies.get(absolute);
+    if (!target) {
+      target = `media/${copies.size + 1}-${path.basename(absolute).replace(/[^\w.-]+/g, '_')}`;
+      copies.set(absolute, target);
+      deck.assets.push({ from: absolute, to: target });
+    }
+    body.src = target;
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,89 @@
+/**
+ * The language of an essay, and the few words paparan itself puts on slides
+ * (outline, references, page numbers) in that language.
+ */
+
+export type Labels = {
+  outline: string;
+  references: string;
+  thanks: string;
+  questions: string;
+  introduction: string;
+  continued: string;
+  source: string;
+  sources: string;
+  page: string;
+  of: string;
+  notes: string;
+  slide: string;
+  pageOf: (page: string, total: string) => string;
+};
+
+const ENGLISH: Labels = Object.freeze({
+  outline: 'Outline',
+  references: 'References',
+  thanks: 'Thank you',
+  questions: 'Questions?',
+  introduction: 'Introduction',
+  continued: 'continued',
+  source: 'Source',
+  sources: 'Sources',
+  page: 'Page',
+  of: 'of',
+  notes: 'Notes',
+  slide: 'Slide',
+  pageOf: (page: string, total: string) => `Page ${page} of ${total}`,
+});
+
+const INDONESIAN: Labels = Object.freeze({
+  outline: 'Daftar Isi',
+  references: 'Referensi',
+  thanks: 'Terima kasih',
+  questions: 'Pertanyaan?',
+  introduction: 'Pendahuluan',
+  continued: 'lanjutan',
+  source: 'Sumber',
+  sources: 'Sumber',
+  page: 'Halaman',
+  of: 'dari',
+  notes: 'Catatan',
+  slide: 'Slide',
+  pageOf: (page: string, total: string) => `Halaman ${page} dari ${total}`,
+});
+
+/** Function words that are frequent in one language and (almost) absent from the other. */
+const INDONESIAN_WORDS = new Set([
+  'yang', 'dan', 'di', 'ke', 'dari', 'ini', 'itu', 'dengan', 'untuk', 'pada', 'adalah', 'dalam',
+  'tidak', 'akan', 'juga', 'sebagai', 'oleh', 'atau', 'karena', 'serta', 'bahwa', 'dapat', 'telah',
+  'sudah', 'lebih', 'kami', 'kita', 'mereka', 'tersebut', 'ada', 'bagi', 'antara', 'namun',
+  'yakni', 'ialah', 'merupakan', 'secara', 'saat', 'hanya', 'sangat', 'masih', 'seperti', 'jika',
+]);
+
+const ENGLISH_WORDS = new Set([
+  'the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'it', 'with', 'as', 'was', 'on', 'are',
+  'by', 'this', 'be', 'from', 'at', 'or', 'an', 'which', 'have', 'has', 'not', 'but', 'were',
+  'their', 'they', 'its', 'been', 'will', 'would', 'can', 'these', 'also', 'than', 'there',
+]);
+
+/** Fewer stop words than this is too little evidence to leave the English default. */
+const MIN_EVIDENCE = 2;
+
+/** Guesses whether a text is Indonesian ('id') or English ('en'); 'en' when unsure. */
+export function guessLanguage(text: string): 'id' | 'en' {
+  let indonesian = 0;
+  let english = 0;
+  for (const match of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    const word = match[0];
+    if (INDONESIAN_WORDS.has(word)) indonesian++;
+    if (ENGLISH_WORDS.has(word)) english++;
+  }
+  // Indonesian essays quote English terms often, so Indonesian must clearly lead, not just win.
+  return indonesian >= MIN_EVIDENCE && indonesian > english * 1.5 ? 'id' : 'en';
+}
+
+/** The fixed labels of a deck in a language (BCP 47 tag such as 'id', 'en', 'en-GB', 'id-ID'); other languages fall back to English. */
+export function labelsFor(lang: string): Labels {
+  const primary = lang.trim().toLowerCase().split(/[-_]/)[0];
+  // `in` is the withdrawn ISO 639 code for Indonesian that old Java and Android locales still emit.
+  return primary === 'id' || primary === 'in' ? INDONESIAN : ENGLISH;
+}

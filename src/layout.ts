@@ -1,0 +1,89 @@
+/**
+ * How much fits on a slide. The planner budgets with these numbers; the theme
+ * CSS (themes/default/theme.css) sets the sizes they assume, and the browser
+ * tests check that every planned slide really fits.
+ */
+
+export interface SlideSize {
+  width: number;
+  height: number;
+}
+
+export interface SlideBudget {
+  /** At most this many points on a bullet slide (a guide for readable slides). */
+  maxPoints: number;
+  /** At most this many words of points on one slide. */
+  maxWords: number;
+  /** A point longer than this is cut at clause boundaries into several points. */
+  maxPointWords: number;
+  /** Body lines available below a one-line heading. */
+  bodyLines: number;
+  /** Characters of body text per line, on the conservative side. */
+  charsPerLine: number;
+  /** Characters of a content heading per line. */
+  titleCharsPerLine: number;
+  /** Body lines a heading takes per extra wrapped line. */
+  linesPerTitleLine: number;
+  /** Table rows (one line each) on a slide below the header. */
+  maxTableRows: number;
+  /** Characters per line in a table cell, given the column count (whole slide width). */
+  tableCharsPerLine: number;
+  /** Code lines on one slide. */
+  maxCodeLines: number;
+  /** Reference entry lines on one slide (smaller text). */
+  referenceLines: number;
+  referenceCharsPerLine: number;
+  /** Entries in the outline before it continues on another slide. */
+  maxOutlineEntries: number;
+}
+
+/** Slide size by aspect ratio; 16:9 suits today's projectors and laptops. */
+export function slideSizeFor(aspect: '16:9' | '4:3' = '16:9'): SlideSize {
+  return aspect === '4:3' ? { width: 1024, height: 768 } : { width: 1280, height: 720 };
+}
+
+/**
+ * Budgets for a slide size. Measured on the default theme (body 30px Noto Sans,
+ * headings 40px): ~72 characters fit a body line at 1280px; we plan with fewer
+ * so that wider fonts in other themes still fit.
+ */
+export function budgetFor(size: SlideSize): SlideBudget {
+  const wide = size.width / size.height > 1.5;
+  return {
+    maxPoints: 6,
+    maxWords: 60,
+    maxPointWords: 28,
+    bodyLines: wide ? 10 : 12,
+    charsPerLine: wide ? 62 : 48,
+    titleCharsPerLine: wide ? 50 : 40,
+    linesPerTitleLine: 1.4,
+    maxTableRows: wide ? 8 : 10,
+    tableCharsPerLine: wide ? 90 : 70,
+    maxCodeLines: wide ? 12 : 14,
+    referenceLines: wide ? 12 : 14,
+    referenceCharsPerLine: wide ? 78 : 62,
+    maxOutlineEntries: 7,
+  };
+}
+
+/** Lines a text takes at `perLine` characters a line, wrapping whole words as the browser does. */
+export function estimateLines(text: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let length = [...word].length;
+    const needed = used === 0 ? length : used + 1 + length;
+    if (needed <= perLine) {
+      used = needed;
+      continue;
+    }
+    if (used > 0) lines++;
+    // A word longer than a line breaks (the theme sets overflow-wrap: anywhere).
+    while (length > perLine) {
+      lines++;
+      length -= perLine;
+    }
+    used = length;
+  }
+  return lines;
+}

@@ -1,0 +1,37 @@
+/**
+ * Writing a deck folder safely: a build writes into a staging folder beside
+ * the output and swaps it in only when everything succeeded, so a failed
+ * build never deletes or half-writes the last good `dist/<slug>/`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Creates an empty staging folder next to where `finalDir` will be. */
+export async function createStaging(finalDir: string): Promise<string> {
+  const parent = path.dirname(finalDir);
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(path.join(parent, `.paparan-tmp-${path.basename(finalDir)}-`));
+}
+
+/** Replaces `finalDir` with `staging` (two renames on one file system; the old folder is removed last). */
+export async function publishStaging(staging: string, finalDir: string): Promise<void> {
+  if (!existsSync(finalDir)) {
+    await rename(staging, finalDir);
+    return;
+  }
+  const old = `${staging}-old`;
+  await rename(finalDir, old);
+  try {
+    await rename(staging, finalDir);
+  } catch (error) {
+    await rename(old, finalDir);
+    throw error;
+  }
+  await rm(old, { recursive: true, force: true });
+}
+
+/** Removes a staging folder after a failed build. */
+export async function discardStaging(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true, maxRetries: 3 });
+}

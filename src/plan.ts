@@ -1,0 +1,429 @@
+/**
+ * Plans slides from prose: the heart of paparan. An essay paragraph becomes
+ * one or more slides of short points made from its sentences; the sentences
+ * themselves go to the speaker notes, so nothing of the essay is lost; and
+ * every slide stays inside the budget of lines that fit on it.
+ */
+import { findCitations, formatCitationLabel, matchReference, stripCitations } from './citations.js';
+import type { Diagnostic } from './errors.js';
+import { guessLanguage, labelsFor, type Labels } from './language.js';
+import { budgetFor, estimateLines, slideSizeFor, type SlideBudget } from './layout.js';
+import type { Block, Deck, Directives, Point, Slide, SlideBody, SourceDoc } from './model.js';
+import { plainInline } from './parse.js';
+import { countWords, splitClauses, splitEnumeration, splitSentences } from './sentences.js';
+
+/** Plans the whole deck: title, outline, sections with their content, references, closing. */
+export function planDeck(doc: SourceDoc): Deck {
+  const lang = doc.meta.lang ?? guessLanguage(essayText(doc));
+  const planner = new Planner(doc, labelsFor(lang), budgetFor(slideSizeFor(doc.meta.aspect)));
+  return {
+    file: doc.file,
+    slug: doc.slug,
+    meta: doc.meta,
+    lang,
+    slides: planner.plan(),
+    assets: [],
+    diagnostics: [...doc.diagnostics, ...planner.diagnostics],
+  };
+}
+
+/** A point with what the packer needs to know about it. */
+interface Piece {
+  point: Point;
+  lines: number;
+  words: number;
+  /** Full sentences to put in the notes of the slide this piece lands on. */
+  notes: string[];
+  sources: string[];
+  /** Starts a new paragraph in the notes. */
+  paragraphStart: boolean;
+}
+
+interface SlideDraft {
+  title: string;
+  section: number;
+  line: number;
+  directives: Directives;
+}
+
+class Planner {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly slides: Slide[] = [];
+  private readonly usedIds = new Set<string>();
+  private readonly warnedWorks = new Set<string>();
+  private readonly referenceTexts: string[];
+
+  constructor(
+    private readonly doc: SourceDoc,
+    private readonly labels: Labels,
+    private readonly budget: SlideBudget,
+  ) {
+    this.referenceTexts = doc.references.map((r) => r.text);
+  }
+
+  plan(): Slide[] {
+    const { meta, sections } = this.doc;
+    this.add({
+      kind: 'title',
+      title: meta.title,
+      subtitle: meta.subtitle,
+      notes: meta.description ? [meta.description] : [],
+      section: -1,
+    });
+    const outlined = sections.filter((s) => s.level === 2).map((s) => s.title);
+    if (outlined.length >= 2) this.planOutline(outlined);
+    if (this.doc.preamble.length > 0) {
+      this.planBlocks(this.doc.preamble, { title: this.labels.introduction, section: -1, line: this.doc.preamble[0]!.line, directives: {} });
+    }
+    sections.forEach((section, index) => {
+      if (section.level === 2) {
+        this.add({ kind: 'section', title: section.title, notes: [], section: index, line: section.line, ...styleOf(section.directives) });
+      }
+      this.planBlocks(section.blocks, { title: section.title, section: index, line: section.line, directives: section.directives });
+    });
+    if (this.doc.references.length > 0) this.planReferences();
+    this.add({ kind: 'closing', title: this.labels.thanks, subtitle: this.labels.questions, notes: [], section: sections.length });
+    return this.slides;
+  }
+
+  private planOutline(titles: string[]): void {
+    for (const [i, chunk] of chunks(titles, this.budget.maxOutlineEntries).entries()) {
+      this.add({
+        kind: 'outline',
+        title: this.labels.outline,
+        continued: i > 0,
+        body: { layout: 'bullets', ordered: true, start: i * this.budget.maxOutlineEntries + 1, points: chunk.map((text) => ({ text: escapeMarkdown(text) })) },
+        notes: [],
+        section: -1,
+      });
+    }
+  }
+
+  private planReferences(): void {
+    const perLine = this.budget.referenceCharsPerLine;
+    const groups = packByLines(this.doc.references, (r) => estimateLines(plainInline(r.text), perLine) + 0.3, this.budget.referenceLines);
+    groups.forEach((group, i) => {
+      this.add({
+        kind: 'references',
+        title: this.labels.references,
+        continued: i > 0,
+        body: { layout: 'references', entries: group.map((r) => r.text) },
+        notes: [],
+        section: this.doc.sections.length,
+        line: group[0]?.line,
+      });
+    });
+  }
+
+  /** Plans a run of blocks under one heading; consecutive prose shares slides when it fits. */
+  private planBlocks(blocks: Block[], draft: SlideDraft): void {
+    let pending: Piece[][] = [];
+    let pendingStyle: Directives = draft.directives;
+    const flush = () => {
+      if (pending.length > 0) this.packPieces(pending, { ...draft, directives: pendingStyle });
+      pending = [];
+    };
+    for (const block of blocks) {
+      if (block.directives.breakBefore || block.directives.className || block.directives.background) flush();
+      if (block.directives.className || block.directives.background) pendingStyle = { ...draft.directives, ...block.directives };
+      else if (pending.length === 0) pendingStyle = draft.directives;
+      const pieces = this.piecesOf(block);
+      if (pieces) {
+        if (block.directives.keep) {
+          flush();
+          this.packPieces([pieces], { ...draft, line: block.line, directives: { ...pendingStyle, keep: true } }, block.line);
+        } else {
+          pending.push(pieces);
+        }
+        continue;
+      }
+      flush();
+      this.planSpecialBlock(block, { ...draft, line: block.line, directives: { ...draft.directives, ...block.directives } });
+    }
+    flush();
+  }
+
+  /** Paragraphs and lists become pieces for bullet slides; other blocks return undefined. */
+  private piecesOf(block: Block): Piece[] | undefined {
+    if (block.kind === 'paragraph') return this.paragraphPieces(block.text, block.line, block.keyPoints);
+    if (block.kind === 'list') {
+      return block.items.flatMap((item, i) => {
+        const pieces = this.pointPieces(item, block.line, i === 0);
+        // An item cut into clauses is not shown word for word: keep it whole in the notes.
+        if (pieces.length > 1) pieces[0]!.notes = [item];
+        return pieces;
+      });
+    }
+    return undefined;
+  }
+
+  private paragraphPieces(text: string, line: number, keyPoints?: string[]): Piece[] {
+    const sentences = splitSentences(text, this.doc.meta.lang);
+    if (keyPoints) {
+      // The author chose the points; the paragraph itself goes to the notes.
+      const sources = this.sourcesOf(text, line);
+      const pieces = keyPoints.flatMap((point) => this.pointPieces(point, line, false));
+      pieces.forEach((piece, i) => {
+        piece.notes = i === 0 ? [text] : [];
+        piece.sources = sources;
+        piece.paragraphStart = i === 0;
+      });
+      return pieces;
+    }
+    return sentences.flatMap((sentence, i) => {
+      const sources = this.sourcesOf(sentence, line);
+      const enumeration = splitEnumeration(sentence);
+      const pieces = enumeration
+        ? this.enumerationPieces(enumeration.lead, enumeration.items, line)
+        : this.pointPieces(stripCitations(sentence), line, false);
+      if (pieces.length === 0) return [];
+      pieces[0]!.notes = [sentence];
+      pieces[0]!.paragraphStart = i === 0;
+      for (const piece of pieces) piece.sources = sources;
+      return pieces;
+    });
+  }
+
+  /** One sentence or list item as one or more points of readable length. */
+  private pointPieces(text: string, line: number, paragraphStart: boolean): Piece[] {
+    const trimmed = text.trim();
+    if (!trimmed) return [];
+    const { maxPointWords } = this.budget;
+    const parts = countWords(trimmed) > maxPointWords ? splitClauses(trimmed, maxPointWords - 4) : [trimmed];
+    return parts.flatMap((part) => hardSplit(part, maxPointWords)).map((part, i, all) => {
+      const shown = all.length > 1 ? tidyClause(part, i === 0, i === all.length - 1) : part;
+      return this.piece({ text: shown }, line, paragraphStart && i === 0);
+    });
+  }
+
+  /** "... diantaranya ialah: 1) a; 2) b; dan 3) c" becomes a lead point with sub-points. */
+  private enumerationPieces(lead: string, items: string[], line: number): Piece[] {
+    const leadPieces = this.pointPieces(stripCitations(lead), line, false);
+    const last = leadPieces.at(-1);
+    if (!last) return items.flatMap((item) => this.pointPieces(stripCitations(item), line, false));
+    const sub = items.map((item) => stripCitations(item).trim()).filter(Boolean);
+    last.point = { ...last.point, subpoints: sub.map((text) => ({ text })) };
+    last.lines += sub.reduce((sum, text) => sum + estimateLines(plainInline(text), this.budget.charsPerLine - 6) + 0.2, 0);
+    last.words += sub.reduce((sum, text) => sum + countWords(text), 0);
+    return leadPieces;
+  }
+
+  private piece(point: Point, line: number, paragraphStart: boolean): Piece {
+    const plain = plainInline(point.text);
+    return {
+      point,
+      lines: estimateLines(plain, this.budget.charsPerLine - 3) + 0.3,
+      words: countWords(plain),
+      notes: [],
+      sources: [],
+      paragraphStart,
+    };
+  }
+
+  /** Labels for the source line; warns once per cited work that has no reference. */
+  private sourcesOf(text: string, line: number): string[] {
+    const labels: string[] = [];
+    for (const citation of findCitations(text)) {
+      for (const work of citation.works) {
+        labels.push(formatCitationLabel({ ...work, raw: citation.raw }));
+        const key = `${work.author}|${work.year}`;
+        if (matchReference(work, this.referenceTexts) === -1 && !this.warnedWorks.has(key)) {
+          this.warnedWorks.add(key);
+          this.diagnostics.push({
+            severity: 'warning',
+            file: this.doc.file,
+            line,
+            message: `citation "${formatCitationLabel(work)}" has no matching reference: add it to the references section or "references:" in the front matter`,
+          });
+        }
+      }
+    }
+    return [...new Set(labels)];
+  }
+
+  /** Packs pieces of consecutive paragraphs into bullet slides within the budget. */
+  private packPieces(paragraphs: Piece[][], draft: SlideDraft, keepLine?: number): void {
+    const keep = draft.directives.keep === true;
+    let current: Piece[] = [];
+    const emit = () => {
+      if (current.length === 0) return;
+      this.addBulletSlide(current, draft);
+      current = [];
+    };
+    for (const paragraph of paragraphs) {
+      // A paragraph starts on a fresh slide unless all of it fits beside what is there.
+      if (current.length > 0 && !this.fits([...current, ...paragraph], draft, keep)) emit();
+      for (const piece of paragraph) {
+        if (current.length > 0 && !this.fits([...current, piece], draft, keep)) emit();
+        current.push(piece);
+      }
+    }
+    const before = this.slides.length;
+    emit();
+    if (keep && keepLine !== undefined && this.slides.length - before > 1) {
+      this.warn(keepLine, `"paparan: keep" paragraph does not fit on one slide; it was split over ${this.slides.length - before} slides`);
+    }
+  }
+
+  private fits(pieces: Piece[], draft: SlideDraft, keep: boolean): boolean {
+    const lines = pieces.reduce((sum, p) => sum + p.lines, 0);
+    const words = pieces.reduce((sum, p) => sum + p.words, 0);
+    const withinGuide = keep || (pieces.length <= this.budget.maxPoints && words <= this.budget.maxWords);
+    return withinGuide && lines <= this.availableLines(draft.title);
+  }
+
+  /** Body lines left under a heading, which may wrap; measured as a continuation heading, the longer of the two. */
+  private availableLines(title: string): number {
+    const heading = `${title} (${this.labels.continued})`;
+    const extra = estimateLines(heading, this.budget.titleCharsPerLine) - 1;
+    return this.budget.bodyLines - extra * this.budget.linesPerTitleLine;
+  }
+
+  private addBulletSlide(pieces: Piece[], draft: SlideDraft): void {
+    const notes: string[] = [];
+    for (const piece of pieces) {
+      if (piece.notes.length === 0) continue;
+      if (piece.paragraphStart || notes.length === 0) notes.push(piece.notes.join(' '));
+      else notes[notes.length - 1] += ` ${piece.notes.join(' ')}`;
+    }
+    this.addContent(draft, { layout: 'bullets', points: pieces.map((p) => p.point) }, notes, [...new Set(pieces.flatMap((p) => p.sources))]);
+  }
+
+  /** Quotes, tables, images, code and raw HTML: each gets its own layout and splits in its own way. */
+  private planSpecialBlock(block: Block, draft: SlideDraft): void {
+    switch (block.kind) {
+      case 'quote': {
+        const perLine = this.budget.charsPerLine - 6;
+        const parts = packByLines(splitSentences(block.text), (s) => estimateLines(plainInline(s), perLine), this.budget.bodyLines - 2);
+        for (const part of parts) {
+          const text = part.join(' ');
+          this.addContent(draft, { layout: 'quote', text }, [text], this.sourcesOf(text, block.line));
+        }
+        return;
+      }
+      case 'table': {
+        const perCell = Math.max(8, Math.floor(this.budget.tableCharsPerLine / Math.max(1, block.header.length)));
+        const rowLines = (row: string[]) => Math.max(1, ...row.map((cell) => estimateLines(plainInline(cell), perCell)));
+        const room = this.budget.maxTableRows - (rowLines(block.header) - 1);
+        for (const rows of packByLines(block.rows, rowLines, room)) {
+          this.addContent(draft, { layout: 'table', header: block.header, align: block.align, rows }, [], []);
+        }
+        return;
+      }
+      case 'image':
+        this.addContent(draft, { layout: 'image', src: block.src, alt: block.alt, caption: block.title ?? (block.alt || undefined) }, block.alt ? [block.alt] : [], []);
+        return;
+      case 'code':
+        for (const lines of chunks(block.text.split('\n'), this.budget.maxCodeLines)) {
+          this.addContent(draft, { layout: 'code', text: lines.join('\n'), lang: block.lang }, [], []);
+        }
+        return;
+      case 'html':
+        this.addContent(draft, { layout: 'html', html: block.html }, [], []);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private addContent(draft: SlideDraft, body: SlideBody, notes: string[], sources: string[]): void {
+    const previous = this.slides.at(-1);
+    const continued = previous?.kind === 'content' && previous.title === draft.title && previous.section === draft.section;
+    this.add({
+      kind: 'content',
+      title: draft.title,
+      continued,
+      body,
+      notes,
+      sources: sources.length > 0 ? sources : undefined,
+      section: draft.section,
+      line: draft.line,
+      ...styleOf(draft.directives),
+    });
+  }
+
+  private add(slide: Omit<Slide, 'id'>): void {
+    const id = this.uniqueId(slide.kind === 'title' ? 'title' : slugify(slide.title) || slide.kind);
+    this.slides.push({ id, ...slide });
+  }
+
+  private uniqueId(base: string): string {
+    let id = base;
+    for (let n = 2; this.usedIds.has(id); n++) id = `${base}-${n}`;
+    this.usedIds.add(id);
+    return id;
+  }
+
+  private warn(line: number, message: string): void {
+    this.diagnostics.push({ severity: 'warning', file: this.doc.file, line, message });
+  }
+}
+
+function styleOf(directives: Directives): Pick<Slide, 'className' | 'background'> {
+  return { className: directives.className, background: directives.background };
+}
+
+/** Groups items in order so that each group's total size stays within `room` (an oversize item stands alone). */
+export function packByLines<T>(items: T[], size: (item: T) => number, room: number): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const lines = size(item);
+    if (current.length > 0 && used + lines > room) {
+      groups.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(item);
+    used += lines;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+/** A clause cut from a longer sentence: drop the dangling comma, mark that it goes on. */
+function tidyClause(text: string, first: boolean, last: boolean): string {
+  let shown = text.replace(/[,;:]\s*$/, '');
+  if (!last && !/[.!?…]$/.test(shown)) shown += ' …';
+  if (!first) shown = `… ${shown}`;
+  return shown;
+}
+
+/** Cuts a piece with no clause boundary (one very long run of words) into chunks that fit. */
+function hardSplit(text: string, maxWords: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length <= maxWords * 1.5) return [text];
+  return chunks(words, maxWords).map((chunk) => chunk.join(' '));
+}
+
+/** Escapes text so Markdown shows it literally (section titles in the outline). */
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+}
+
+/** A URL-hash-safe id from a title: lower case, ASCII letters and digits, dashes. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+}
+
+/** All prose of the essay, for language guessing. */
+function essayText(doc: SourceDoc): string {
+  const blocks = [...doc.preamble, ...doc.sections.flatMap((s) => s.blocks)];
+  return blocks
+    .map((b) => (b.kind === 'paragraph' || b.kind === 'quote' ? b.text : b.kind === 'list' ? b.items.join(' ') : ''))
+    .join(' ');
+}

@@ -1,0 +1,140 @@
+/**
+ * Renders a planned Deck to the HTML of index.html. TypeScript computes a
+ * view of each slide (Markdown already turned into sanitized HTML); the
+ * Handlebars templates only present it.
+ */
+import { Marked } from 'marked';
+import { labelsFor } from './language.js';
+import { slideSizeFor } from './layout.js';
+import type { Deck, Slide, SlideBody } from './model.js';
+import { sanitizeBlock, sanitizeInline } from './sanitize.js';
+import type { Templates } from './templates.js';
+
+const markdown = new Marked({ gfm: true, breaks: false, async: false });
+
+/** Markdown inline text → sanitized HTML. */
+export function renderInline(text: string): string {
+  return sanitizeInline(markdown.parseInline(text) as string);
+}
+
+/** The reveal.js settings every deck uses; each is explained in docs/deck.md. */
+export function revealConfig(deck: Deck): Record<string, unknown> {
+  const size = slideSizeFor(deck.meta.aspect);
+  return {
+    width: size.width,
+    height: size.height,
+    // A small margin keeps slide edges off the projector's border.
+    margin: 0.04,
+    // Never scale the slide up past its design size nor below legibility.
+    minScale: 0.2,
+    maxScale: 2,
+    // Content slides read from the top; title and section slides centre themselves in CSS.
+    center: false,
+    display: 'flex',
+    hash: true,
+    history: false,
+    slideNumber: 'c/t',
+    showSlideNumber: 'all',
+    progress: true,
+    controls: true,
+    transition: 'fade',
+    transitionSpeed: 'fast',
+    // Print every fragment state on one page.
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
+    showNotes: false,
+    // Offline: no preview iframes of links.
+    previewLinks: false,
+  };
+}
+
+/** Renders the deck's index.html with the given templates. */
+export function renderDeck(deck: Deck, templates: Templates, version: string): string {
+  const labels = labelsFor(deck.lang);
+  const authors = authorsOf(deck);
+  const view = {
+    lang: deck.lang,
+    version,
+    title: deck.meta.title,
+    description: deck.meta.description ?? deck.meta.subtitle ?? deck.meta.title,
+    author: authors,
+    // `<` escaped so that no text in the JSON can close the script element.
+    configJson: JSON.stringify({ reveal: revealConfig(deck), labels: { notes: labels.notes } }).replace(/</g, '\\u003c'),
+    slides: deck.slides.map((slide, index) => slideView(slide, index, deck, authors)),
+  };
+  return templates.layout(view);
+}
+
+function slideView(slide: Slide, index: number, deck: Deck, authors: string | undefined): Record<string, unknown> {
+  const labels = labelsFor(deck.lang);
+  const classes = [`slide-${slide.kind}`, slide.body ? `layout-${slide.body.layout}` : '', slide.continued ? 'is-continued' : '', slide.className ?? '']
+    .filter(Boolean)
+    .join(' ');
+  const common = {
+    id: slide.id,
+    kind: slide.kind,
+    index,
+    classes,
+    background: slide.background,
+    title: slide.title,
+    subtitle: slide.subtitle,
+    notes: slide.notes.map(renderInline),
+  };
+  switch (slide.kind) {
+    case 'title':
+      return { ...common, partial: 'title', authors, institution: deck.meta.institution, date: deck.meta.date };
+    case 'section':
+      return { ...common, partial: 'section', number: sectionNumber(deck, slide) };
+    case 'closing':
+      return { ...common, partial: 'closing' };
+    default:
+      return {
+        ...common,
+        partial: 'content',
+        continuedLabel: slide.continued ? labels.continued : undefined,
+        body: slide.body ? bodyView(slide.body, deck) : { partial: 'html', html: '' },
+        sourcesLabel: (slide.sources?.length ?? 0) > 1 ? labels.sources : labels.source,
+        sourcesLine: slide.sources?.join('; '),
+      };
+  }
+}
+
+function bodyView(body: SlideBody, deck: Deck): Record<string, unknown> {
+  switch (body.layout) {
+    case 'bullets':
+      return {
+        partial: 'bullets',
+        ordered: body.ordered,
+        start: body.start ?? 1,
+        points: body.points.map((p) => ({ html: renderInline(p.text), subpoints: (p.subpoints ?? []).map((s) => ({ html: renderInline(s.text) })) })),
+      };
+    case 'quote':
+      return { partial: 'quote', html: renderInline(body.text) };
+    case 'table': {
+      const cell = (text: string, i: number) => ({ html: renderInline(text), align: body.align[i] ?? undefined });
+      return { partial: 'table', header: body.header.map(cell), rows: body.rows.map((row) => row.map(cell)) };
+    }
+    case 'image':
+      return { partial: 'image', src: body.src, alt: body.alt, captionHtml: body.caption ? renderInline(body.caption) : undefined };
+    case 'code':
+      return { partial: 'code', text: body.text, lang: body.lang };
+    case 'html':
+      return { partial: 'html', html: sanitizeBlock(body.html, deck.meta.allowHtml === true) };
+    case 'references':
+      return { partial: 'references', entries: body.entries.map((text) => ({ html: renderInline(text) })) };
+  }
+}
+
+function sectionNumber(deck: Deck, slide: Slide): string {
+  const sections = deck.slides.filter((s) => s.kind === 'section');
+  return `${sections.indexOf(slide) + 1} / ${sections.length}`;
+}
+
+/** Authors as one line: "A", "A & B", "A, B & C". */
+export function authorsOf(deck: Pick<Deck, 'meta'>): string | undefined {
+  const { author } = deck.meta;
+  if (!author) return undefined;
+  if (typeof author === 'string') return author;
+  if (author.length <= 1) return author[0];
+  return `${author.slice(0, -1).join(', ')} & ${author.at(-1)}`;
+}

@@ -1,0 +1,39 @@
+/**
+ * The essay is data: whatever HTML it carries is cleaned before it reaches a
+ * slide. No scripts, no event handlers, no `javascript:` URLs, no remote loads.
+ */
+import sanitizeHtml from 'sanitize-html';
+
+const inlineTags = ['a', 'abbr', 'b', 'br', 'cite', 'code', 'del', 'em', 'i', 'kbd', 'mark', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'q'];
+const blockTags = ['p', 'div', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', 'h3', 'h4', 'hr', 'dl', 'dt', 'dd'];
+
+const base: sanitizeHtml.IOptions = {
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    abbr: ['title'],
+    td: ['colspan', 'rowspan', 'align'],
+    th: ['colspan', 'rowspan', 'align'],
+    '*': ['class', 'lang', 'dir'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  // Images only from files next to the deck: a remote src would be a network request while presenting.
+  allowedSchemesByTag: { img: [] },
+  allowProtocolRelative: false,
+  // Unknown tags go, their text stays; script and style go with their content.
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener' } }),
+  },
+};
+
+/** Cleans inline HTML (a sentence, a heading, a table cell). */
+export function sanitizeInline(html: string): string {
+  return sanitizeHtml(html, { ...base, allowedTags: inlineTags });
+}
+
+/** Cleans a raw HTML block from the essay; `allowStyles` (front matter `allowHtml`) also keeps style attributes. */
+export function sanitizeBlock(html: string, allowStyles = false): string {
+  const allowedAttributes = allowStyles ? { ...base.allowedAttributes, '*': ['class', 'lang', 'dir', 'style'] } : base.allowedAttributes;
+  return sanitizeHtml(html, { ...base, allowedTags: [...inlineTags, ...blockTags], allowedAttributes });
+}
