@@ -3,12 +3,12 @@
  * (→ print PDFs). `compileEssay` does the pure part in memory, for tests and
  * the preview server; `buildEssay` adds the disk and the atomic swap.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { copyDeckAssets } from './assets.js';
 import { decodeEssayBytes } from './decode.js';
 import { ContentError, asPaparanError, type Diagnostic, PaparanError } from './errors.js';
-import { importPlainText } from './import-text.js';
+import { importPlainText, type ImportResult } from './import-text.js';
 import { resolveImages } from './images.js';
 import type { Deck, SourceDoc } from './model.js';
 import { parseEssay, slugFromPath } from './parse.js';
@@ -18,7 +18,6 @@ import { builtinTemplatesDir, loadTemplates } from './templates.js';
 import { resolveTheme, type Theme } from './themes.js';
 import { version } from './version.js';
 import { createStaging, discardStaging, publishStaging } from './output.js';
-import { writeFile } from 'node:fs/promises';
 
 export interface LoadedEssay {
   /** Markdown with front matter (a .txt essay has been imported). */
@@ -28,18 +27,28 @@ export interface LoadedEssay {
 
 /** Reads an essay from disk: decodes its bytes and imports plain text (.txt) to Markdown. */
 export async function loadEssay(file: string): Promise<LoadedEssay> {
-  let bytes: Uint8Array;
+  if (/\.txt$/i.test(file)) {
+    const { imported, diagnostics } = await importEssayFile(file);
+    return { source: imported.markdown, diagnostics };
+  }
+  const decoded = decodeEssayBytes(await readEssayBytes(file), file);
+  return { source: decoded.text, diagnostics: decoded.warnings.map((message) => warning(file, message)) };
+}
+
+/** Reads and converts a plain-text essay; decoding and import warnings become diagnostics. */
+export async function importEssayFile(file: string, options: { title?: string; lang?: string } = {}): Promise<{ imported: ImportResult; diagnostics: Diagnostic[] }> {
+  const decoded = decodeEssayBytes(await readEssayBytes(file), file);
+  const imported = importPlainText(decoded.text, { file, ...options });
+  const diagnostics = [...decoded.warnings.map((message) => warning(file, message)), ...imported.warnings.map((w) => warning(file, w.message, w.line))];
+  return { imported, diagnostics };
+}
+
+async function readEssayBytes(file: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (error) {
     throw new ContentError(readFailure(error as NodeJS.ErrnoException), { file, cause: error });
   }
-  const decoded = decodeEssayBytes(bytes, file);
-  const diagnostics: Diagnostic[] = decoded.warnings.map((message) => warning(file, message));
-  if (!/\.txt$/i.test(file)) return { source: decoded.text, diagnostics };
-  const imported = importPlainText(decoded.text, { file });
-  diagnostics.push(...imported.warnings.map((w) => warning(file, w.message, w.line)));
-  return { source: imported.markdown, diagnostics };
 }
 
 function readFailure(error: NodeJS.ErrnoException): string {

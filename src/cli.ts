@@ -6,13 +6,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildEssays, type EssayResult } from './build.js';
-import { decodeEssayBytes } from './decode.js';
+import { buildEssays, importEssayFile, type EssayResult } from './build.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
-import { importPlainText } from './import-text.js';
 import { slugFromPath } from './parse.js';
 import { version } from './version.js';
-import { readFileSync } from 'node:fs';
 
 interface BuildFlags {
   out: string;
@@ -106,20 +103,12 @@ function report(result: EssayResult, quiet = false): void {
 }
 
 async function runImport(file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }): Promise<number> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new PaparanError(`cannot read the file (${(error as NodeJS.ErrnoException).code}): check the path`, { file, cause: error });
-  }
-  const decoded = decodeEssayBytes(bytes, file);
-  const imported = importPlainText(decoded.text, { file, title: flags.title, lang: flags.lang });
+  const { imported, diagnostics } = await importEssayFile(file, { title: flags.title, lang: flags.lang });
   const target = path.join(flags.out, `${slugFromPath(file)}.md`);
   if (existsSync(target) && !flags.force) {
     throw new PaparanError(`${target} already exists: pass --force to overwrite it`, { file, exitCode: ExitCode.usage });
   }
-  for (const message of decoded.warnings) console.error(`${formatWhere({ file })}warning: ${message}`);
-  for (const w of imported.warnings) console.error(`${formatWhere({ file, line: w.line })}warning: ${w.message}`);
+  for (const d of diagnostics) console.error(formatDiagnostic(d));
   await mkdir(flags.out, { recursive: true });
   await writeFile(target, imported.markdown);
   console.log(`✓ ${target} (${imported.lang}): "${imported.title}"`);

@@ -16,6 +16,8 @@ export interface SlideBudget {
   maxWords: number;
   /** A point longer than this is cut at clause boundaries into several points. */
   maxPointWords: number;
+  /** A clause shorter than this is joined to its neighbour rather than shown alone. */
+  minPointWords: number;
   /** Body lines available below a one-line heading. */
   bodyLines: number;
   /** Characters of body text per line, on the conservative side. */
@@ -52,7 +54,8 @@ export function budgetFor(size: SlideSize): SlideBudget {
   return {
     maxPoints: 6,
     maxWords: 60,
-    maxPointWords: 28,
+    maxPointWords: 30,
+    minPointWords: 9,
     bodyLines: wide ? 10 : 12,
     charsPerLine: wide ? 62 : 48,
     titleCharsPerLine: wide ? 50 : 40,

@@ -32,8 +32,8 @@ interface Piece {
   point: Point;
   lines: number;
   words: number;
-  /** Full sentences to put in the notes of the slide this piece lands on. */
-  notes: string[];
+  /** The full sentence (or paragraph) this piece shows, for the notes of every slide it lands on. */
+  note?: string;
   sources: string[];
   /** Starts a new paragraph in the notes. */
   paragraphStart: boolean;
@@ -150,7 +150,7 @@ class Planner {
       return block.items.flatMap((item, i) => {
         const pieces = this.pointPieces(item, block.line, i === 0);
         // An item cut into clauses is not shown word for word: keep it whole in the notes.
-        if (pieces.length > 1) pieces[0]!.notes = [item];
+        if (pieces.length > 1) for (const piece of pieces) piece.note = item;
         return pieces;
       });
     }
@@ -164,7 +164,7 @@ class Planner {
       const sources = this.sourcesOf(text, line);
       const pieces = keyPoints.flatMap((point) => this.pointPieces(point, line, false));
       pieces.forEach((piece, i) => {
-        piece.notes = i === 0 ? [text] : [];
+        piece.note = text;
         piece.sources = sources;
         piece.paragraphStart = i === 0;
       });
@@ -177,9 +177,11 @@ class Planner {
         ? this.enumerationPieces(enumeration.lead, enumeration.items, line)
         : this.pointPieces(stripCitations(sentence), line, false);
       if (pieces.length === 0) return [];
-      pieces[0]!.notes = [sentence];
       pieces[0]!.paragraphStart = i === 0;
-      for (const piece of pieces) piece.sources = sources;
+      for (const piece of pieces) {
+        piece.note = sentence;
+        piece.sources = sources;
+      }
       return pieces;
     });
   }
@@ -189,8 +191,9 @@ class Planner {
     const trimmed = text.trim();
     if (!trimmed) return [];
     const { maxPointWords } = this.budget;
-    const parts = countWords(trimmed) > maxPointWords ? splitClauses(trimmed, maxPointWords - 4) : [trimmed];
-    return parts.flatMap((part) => hardSplit(part, maxPointWords)).map((part, i, all) => {
+    const clauses = countWords(trimmed) > maxPointWords ? splitClauses(trimmed, maxPointWords - 4) : [trimmed];
+    const parts = joinShortClauses(clauses, this.budget.minPointWords).flatMap((part) => hardSplit(part, maxPointWords));
+    return parts.map((part, i, all) => {
       const shown = all.length > 1 ? tidyClause(part, i === 0, i === all.length - 1) : part;
       return this.piece({ text: shown }, line, paragraphStart && i === 0);
     });
@@ -214,7 +217,6 @@ class Planner {
       point,
       lines: estimateLines(plain, this.budget.charsPerLine - 3) + 0.3,
       words: countWords(plain),
-      notes: [],
       sources: [],
       paragraphStart,
     };
@@ -281,10 +283,13 @@ class Planner {
 
   private addBulletSlide(pieces: Piece[], draft: SlideDraft): void {
     const notes: string[] = [];
+    let previous: string | undefined;
     for (const piece of pieces) {
-      if (piece.notes.length === 0) continue;
-      if (piece.paragraphStart || notes.length === 0) notes.push(piece.notes.join(' '));
-      else notes[notes.length - 1] += ` ${piece.notes.join(' ')}`;
+      // Pieces of one sentence share its note: write it once per slide.
+      if (!piece.note || piece.note === previous) continue;
+      if (piece.paragraphStart || notes.length === 0) notes.push(piece.note);
+      else notes[notes.length - 1] += ` ${piece.note}`;
+      previous = piece.note;
     }
     this.addContent(draft, { layout: 'bullets', points: pieces.map((p) => p.point) }, notes, [...new Set(pieces.flatMap((p) => p.sources))]);
   }
@@ -394,6 +399,25 @@ function tidyClause(text: string, first: boolean, last: boolean): string {
   if (!last && !/[.!?…]$/.test(shown)) shown += ' …';
   if (!first) shown = `… ${shown}`;
   return shown;
+}
+
+/** Joins a clause too short to stand as a point ("Menurut X (2015),") to its neighbour. */
+function joinShortClauses(clauses: string[], minWords: number): string[] {
+  const joined: string[] = [];
+  let carry = '';
+  for (const clause of clauses) {
+    const text = carry ? `${carry} ${clause}` : clause;
+    if (countWords(text) < minWords) carry = text;
+    else {
+      joined.push(text);
+      carry = '';
+    }
+  }
+  if (carry) {
+    if (joined.length > 0) joined[joined.length - 1] += ` ${carry}`;
+    else joined.push(carry);
+  }
+  return joined;
 }
 
 /** Cuts a piece with no clause boundary (one very long run of words) into chunks that fit. */

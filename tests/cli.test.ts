@@ -1,0 +1,200 @@
+/**
+ * The command line as a user meets it: what it prints, the exit code, and what
+ * it leaves in dist/ when an essay is bad.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../src/cli.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+let work: string;
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'paparan-cli-'));
+  mkdirSync(path.join(work, 'content'));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Runs the CLI in-process and captures what it prints. */
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...parts) => stdout.push(parts.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...parts) => stderr.push(parts.join(' ')));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
+  const code = await runCli(args);
+  vi.restoreAllMocks();
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+function essay(name: string, content: string | Buffer): string {
+  const file = path.join(work, 'content', name);
+  writeFileSync(file, content);
+  return file;
+}
+
+const good = '---\ntitle: Good Essay\nlang: en\n---\n\nThis paragraph is fine. It has two sentences.\n';
+const out = () => path.join(work, 'dist');
+
+describe('paparan build', () => {
+  it('builds an essay and prints a one-line summary with slides, warnings, time and path', async () => {
+    const file = essay('good.md', good);
+    const result = await run('build', file, '--out', out(), '--no-pdf');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/✓ good: \d+ slides, 0 warnings, \d+\.\d\d s → .*dist\/good\/index\.html/);
+    expect(existsSync(path.join(out(), 'good', 'index.html'))).toBe(true);
+    expect(existsSync(path.join(out(), 'good', 'assets', 'reveal', 'reveal.js'))).toBe(true);
+  });
+
+  it('builds a plain-text essay directly, with its warnings on stderr', async () => {
+    const file = essay('notes.txt', 'My Topic\nThis is the first paragraph of a plain text essay. It is short.\n');
+    const result = await run('build', file, '--out', out(), '--no-pdf');
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(out(), 'notes', 'index.html'), 'utf8')).toContain('first paragraph');
+  });
+
+  const badInputs: [string, string | Buffer, RegExp][] = [
+    ['empty.md', '', /empty\.md: error: .*empty/],
+    ['binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /binary\.md: error: .*not a text file/],
+    ['yaml.md', '---\ntitle: [broken\n---\n\nText.\n', /yaml\.md:\d+: error: invalid front matter YAML/],
+    ['image.md', '---\ntitle: T\n---\n\nText here.\n\n![A chart](missing.png)\n', /image\.md:7: error: image "missing\.png" not found/],
+    ['outside.md', '---\ntitle: T\n---\n\n![Secret](../../etc/passwd)\n', /outside\.md:5: error: image .* outside the essay's folder/],
+  ];
+
+  for (const [name, content, message] of badInputs) {
+    it(`rejects ${name} with one line naming the file, a non-zero exit, and keeps the last good deck`, async () => {
+      const file = essay(name, good);
+      expect((await run('build', file, '--out', out(), '--no-pdf')).code).toBe(0);
+      const slug = name.replace(/\.md$/, '');
+      const before = readFileSync(path.join(out(), slug, 'index.html'), 'utf8');
+
+      writeFileSync(file, content);
+      const result = await run('build', file, '--out', out(), '--no-pdf');
+      expect(result.code).not.toBe(0);
+      const errorLines = result.stderr.split('\n').filter((l) => l.includes('error:'));
+      expect(errorLines).toHaveLength(1);
+      expect(errorLines[0]).toMatch(message);
+      expect(readFileSync(path.join(out(), slug, 'index.html'), 'utf8')).toBe(before);
+      // No staging folder is left behind.
+      expect(readdirSync(out()).filter((n) => n.startsWith('.paparan'))).toEqual([]);
+    });
+  }
+
+  it('reports a missing file and a folder given as an essay', async () => {
+    const missing = await run('build', path.join(work, 'content', 'nope.md'), '--out', out(), '--no-pdf');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/nope\.md: error: file not found/);
+    mkdirSync(path.join(work, 'content', 'folder.md'));
+    const folder = await run('build', path.join(work, 'content', 'folder.md'), '--out', out(), '--no-pdf');
+    expect(folder.code).not.toBe(0);
+    expect(folder.stderr).toMatch(/folder\.md: error: is a folder/);
+  });
+
+  it('warns about an unknown front matter key with its line, and still builds', async () => {
+    const file = essay('unknown.md', '---\ntitle: T\nlang: en\nsubtitel: typo\n---\n\nText.\n');
+    const result = await run('build', file, '--out', out(), '--no-pdf');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/unknown\.md:4: warning: unknown front matter key "subtitel"/);
+    expect(result.stdout).toMatch(/1 warning/);
+  });
+
+  it('builds the other essays when one fails, and exits non-zero', async () => {
+    const bad = essay('a-bad.md', '');
+    const fine = essay('b-good.md', good);
+    const result = await run('build', bad, fine, '--out', out(), '--no-pdf');
+    expect(result.code).toBe(1);
+    expect(existsSync(path.join(out(), 'b-good', 'index.html'))).toBe(true);
+    expect(existsSync(path.join(out(), 'a-bad'))).toBe(false);
+  });
+
+  it('builds an essay of one 4,000-word sentence', async () => {
+    const words = Array.from({ length: 4000 }, (_, i) => ['kata', 'panjang', 'sekali', 'tanpa', 'titik'][i % 5]);
+    const file = essay('long.md', `---\ntitle: Panjang\nlang: id\n---\n\n${words.join(' ')}.\n`);
+    const result = await run('build', file, '--out', out(), '--no-pdf');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/✓ long: \d{2,} slides/);
+  });
+
+  it('treats content as data: no script, handler or javascript: URL survives, and {{...}} shows literally', async () => {
+    const file = essay(
+      'evil.md',
+      '---\ntitle: "{{title}}"\nlang: en\n---\n\nHello {{constructor.constructor}} and <img src=x onerror="alert(1)"> [x](javascript:alert(1)) <b onclick="alert(2)">bold</b>.\n\n<script>alert(3)</script>\n\n<div onmouseover="alert(4)">block</div>\n',
+    );
+    const result = await run('build', file, '--out', out(), '--no-pdf');
+    expect(result.code).toBe(0);
+    const html = readFileSync(path.join(out(), 'evil', 'index.html'), 'utf8');
+    const body = html.slice(html.indexOf('<div class="reveal">'), html.indexOf('<script type="application/json"'));
+    expect(body).not.toMatch(/<script|onerror|onclick|onmouseover|javascript:/i);
+    expect(body).toContain('{{constructor.constructor}}');
+    expect(html).toContain('<title>{{title}}</title>');
+    expect(body).toContain('<b>bold</b>');
+  });
+
+  it('does not fetch a remote image: it warns and shows the alt text', async () => {
+    const file = essay('remote.md', '---\ntitle: T\nlang: en\n---\n\nText.\n\n![A remote chart](https://example.com/chart.png)\n');
+    const result = await run('build', file, '--out', out(), '--no-pdf');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/remote\.md:8: warning: remote image/);
+    const html = readFileSync(path.join(out(), 'remote', 'index.html'), 'utf8');
+    expect(html).not.toContain('https://example.com/chart.png');
+    expect(html).toContain('A remote chart');
+  });
+
+  it('copies a local image next to the deck', async () => {
+    writeFileSync(path.join(work, 'content', 'chart.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    const file = essay('pic.md', '---\ntitle: T\nlang: en\n---\n\n![Chart of results](chart.png)\n');
+    expect((await run('build', file, '--out', out(), '--no-pdf')).code).toBe(0);
+    const html = readFileSync(path.join(out(), 'pic', 'index.html'), 'utf8');
+    expect(html).toMatch(/<img src="media\/1-chart\.png" alt="Chart of results">/);
+    expect(existsSync(path.join(out(), 'pic', 'media', '1-chart.png'))).toBe(true);
+  });
+
+  it('names the available themes when the theme is unknown', async () => {
+    const file = essay('themed.md', good);
+    const result = await run('build', file, '--out', out(), '--no-pdf', '--theme', 'nope');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/unknown theme "nope": choose one of .*default/);
+  });
+});
+
+describe('paparan import', () => {
+  it('writes content/<slug>.md from the shared plain-text essay, warning about the stray Â', async () => {
+    const source = path.resolve(root, '../shared/essays/kerja-sama-selatan-selatan.txt');
+    const target = path.join(work, 'content');
+    const result = await run('import', source, '--out', target);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/kerja-sama-selatan-selatan\.txt:8: warning: .*Â/);
+    const markdown = readFileSync(path.join(target, 'kerja-sama-selatan-selatan.md'), 'utf8');
+    expect(markdown).toMatch(/^---\ntitle: /);
+    expect(markdown).toContain('lang: id');
+    expect(markdown.match(/^## /gm)).toHaveLength(3);
+    expect(markdown).not.toContain('Â');
+  });
+
+  it('refuses to overwrite an existing file without --force', async () => {
+    const source = essay('draft.txt', 'Judul\nIni paragraf pertama yang cukup panjang untuk sebuah esai pendek.\n');
+    expect((await run('import', source, '--out', path.join(work, 'content'))).code).toBe(0);
+    const again = await run('import', source, '--out', path.join(work, 'content'));
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/already exists: pass --force/);
+  });
+});
+
+describe('the installed command', () => {
+  const exec = promisify(execFile);
+  it('prints its version and help, and exits 2 on an unknown option', async () => {
+    const bin = path.join(root, 'bin', 'paparan.js');
+    const version = await exec(process.execPath, [bin, '--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version);
+    const help = await exec(process.execPath, [bin, 'build', '--help']);
+    expect(help.stdout).toContain('--no-pdf');
+    await expect(exec(process.execPath, [bin, 'build', '--bogus'])).rejects.toMatchObject({ code: 2 });
+  });
+});

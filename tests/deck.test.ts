@@ -1,0 +1,247 @@
+/**
+ * The built deck, opened in a real Chromium the way a presenter would open it
+ * from a USB stick: from file://, with the network blocked.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockRequestsOutside, startBrowser, withPage, type BrowserSession } from '../src/browser.js';
+import { buildEssay } from '../src/build.js';
+import { decodeEssayBytes } from '../src/decode.js';
+import { splitSentences } from '../src/sentences.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const sharedEssay = path.resolve(root, '../shared/essays/kerja-sama-selatan-selatan.txt');
+const fixtures = path.join(root, 'tests/fixtures/essays');
+
+let session: BrowserSession;
+let out: string;
+
+beforeAll(async () => {
+  session = await startBrowser();
+  out = mkdtempSync(path.join(os.tmpdir(), 'paparan-deck-'));
+});
+
+afterAll(async () => {
+  await session?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+interface SlideReport {
+  id: string;
+  kind: string;
+  overflowY: number;
+  overflowX: number;
+  notes: string;
+  text: string;
+  minFontPx: number;
+}
+
+interface DeckReport {
+  ready: boolean;
+  total: number;
+  lang: string;
+  title: string;
+  fontLoaded: boolean;
+  slides: SlideReport[];
+  blocked: string[];
+  errors: string[];
+}
+
+/** Builds an essay and opens its deck offline; reports what a viewer would see on every slide. */
+async function openDeck(essay: string): Promise<DeckReport & { slideCount: number }> {
+  const result = await buildEssay(essay, { outDir: out });
+  if (!result.ok) throw result.error;
+  return withPage(session, async (page) => {
+    const blocked = await blockRequestsOutside(page, result.outDir);
+    const errors = collectErrors(page);
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(pathToFileURL(path.join(result.outDir, 'index.html')).href);
+    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { timeout: 15_000 });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const report = await page.evaluate(measureSlides);
+    return { ...report, blocked, errors, slideCount: result.slides };
+  });
+}
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}
+
+/** Runs in the page: visits every slide and measures how far its content reaches past the slide. */
+function measureSlides(): Omit<DeckReport, 'blocked' | 'errors'> {
+  type RevealApi = { getSlides(): HTMLElement[]; slide(h: number): void; getTotalSlides(): number; isReady(): boolean; getConfig(): { width: number; height: number } };
+  const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+  const { width, height } = reveal.getConfig();
+  const slides = reveal.getSlides().map((section, index) => {
+    reveal.slide(index);
+    const box = section.getBoundingClientRect();
+    // The slide is scaled to the window; measure in slide pixels.
+    const scale = box.width / width;
+    let bottom = 0;
+    let right = 0;
+    let minFontPx = Infinity;
+    for (const element of Array.from(section.querySelectorAll<HTMLElement>('*'))) {
+      if (element.closest('aside.notes')) continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      bottom = Math.max(bottom, (rect.bottom - box.top) / scale);
+      right = Math.max(right, (rect.right - box.left) / scale);
+      if (element.childNodes.length > 0 && Array.from(element.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim())) {
+        minFontPx = Math.min(minFontPx, parseFloat(getComputedStyle(element).fontSize));
+      }
+    }
+    const notes = section.querySelector('aside.notes')?.textContent ?? '';
+    const clone = section.cloneNode(true) as HTMLElement;
+    clone.querySelector('aside.notes')?.remove();
+    return {
+      id: section.id,
+      kind: section.dataset.kind ?? '',
+      overflowY: Math.max(0, bottom - height, section.scrollHeight - section.clientHeight),
+      overflowX: Math.max(0, right - width, section.scrollWidth - section.clientWidth),
+      notes,
+      text: clone.textContent ?? '',
+      minFontPx,
+    };
+  });
+  return {
+    ready: reveal.isReady(),
+    total: reveal.getTotalSlides(),
+    lang: document.documentElement.lang,
+    title: document.title,
+    fontLoaded: document.fonts.check('30px "Noto Sans"') && Array.from(document.fonts).some((f) => f.family.includes('Noto Sans') && f.status === 'loaded'),
+    slides,
+  };
+}
+
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('the deck of the shared essay', () => {
+  let deck: Awaited<ReturnType<typeof openDeck>>;
+  beforeAll(async () => {
+    deck = await openDeck(path.join(root, 'content/kerja-sama-selatan-selatan.md'));
+  });
+
+  it('loads reveal.js with every planned slide, offline and without errors', () => {
+    expect(deck.ready).toBe(true);
+    expect(deck.total).toBe(deck.slideCount);
+    expect(deck.blocked).toEqual([]);
+    expect(deck.errors).toEqual([]);
+    expect(deck.lang).toBe('id');
+    expect(deck.title).toBe('Kerja Sama Selatan-Selatan dan Diplomasi Ekonomi Indonesia');
+  });
+
+  it('uses the bundled Noto Sans font, not a fallback', () => {
+    expect(deck.fontLoaded).toBe(true);
+  });
+
+  it('fits every slide inside the slide area, with text no smaller than 16px', () => {
+    const overflowing = deck.slides.filter((s) => s.overflowY > 1 || s.overflowX > 1).map((s) => `${s.id}: ${s.overflowY}px down, ${s.overflowX}px right`);
+    expect(overflowing).toEqual([]);
+    for (const slide of deck.slides) expect(slide.minFontPx, slide.id).toBeGreaterThanOrEqual(16);
+  });
+
+  it('has speaker notes on every content slide that shows prose', () => {
+    const prose = deck.slides.filter((s) => s.kind === 'content');
+    expect(prose.length).toBeGreaterThan(10);
+    for (const slide of prose) expect(normalize(slide.notes).length, slide.id).toBeGreaterThan(20);
+  });
+
+  it('loses no sentence of the essay: each is on a slide or in the notes', () => {
+    const essay = decodeEssayBytes(readFileSync(sharedEssay), sharedEssay).text;
+    const shown = normalize(deck.slides.map((s) => `${s.text} ${s.notes}`).join(' '));
+    const sentences = essay
+      .split('\n')
+      .filter((line) => line.trim())
+      .flatMap((line) => splitSentences(line));
+    expect(sentences.length).toBeGreaterThanOrEqual(30);
+    const missing = sentences.filter((sentence) => !shown.includes(normalize(sentence)));
+    expect(missing).toEqual([]);
+  });
+
+  it('shows the title, outline, section dividers, references and closing in order', () => {
+    const kinds = deck.slides.map((s) => s.kind);
+    expect(kinds[0]).toBe('title');
+    expect(kinds[1]).toBe('outline');
+    expect(kinds.filter((k) => k === 'section')).toHaveLength(3);
+    expect(kinds.at(-2)).toBe('references');
+    expect(kinds.at(-1)).toBe('closing');
+    expect(deck.slides.at(-1)!.text).toContain('Terima kasih');
+    expect(deck.slides[1]!.text).toContain('Daftar Isi');
+  });
+
+  it('keeps citations visible as a source line', () => {
+    const withSource = deck.slides.filter((s) => s.text.includes('Sumber: Pujayanti (2015)'));
+    expect(withSource.length).toBeGreaterThan(0);
+  });
+});
+
+describe('decks that push the planner', () => {
+  it('fits an essay of long headings, long lists, a long table, a long quote and code', async () => {
+    const deck = await openDeck(path.join(fixtures, 'stress.md'));
+    expect(deck.errors).toEqual([]);
+    const overflowing = deck.slides.filter((s) => s.overflowY > 1 || s.overflowX > 1).map((s) => `${s.id}: ${s.overflowY}px`);
+    expect(overflowing).toEqual([]);
+    // The 30-row table is split, never cut off: every row is on some slide.
+    const text = deck.slides.map((s) => s.text).join(' ');
+    for (let row = 1; row <= 30; row++) expect(text).toContain(`Negara ${row}`);
+  });
+
+  it('fits a single 4,000-word sentence over many slides, and keeps all of it in the notes', async () => {
+    const deck = await openDeck(path.join(fixtures, 'one-long-sentence.md'));
+    const overflowing = deck.slides.filter((s) => s.overflowY > 1 || s.overflowX > 1).map((s) => s.id);
+    expect(overflowing).toEqual([]);
+    const source = readFileSync(path.join(fixtures, 'one-long-sentence.md'), 'utf8').split('---\n').at(-1)!;
+    const notes = normalize(deck.slides.map((s) => s.notes).join(' '));
+    expect(notes).toContain(normalize(source));
+  });
+
+  it('builds an English essay with English labels', async () => {
+    const deck = await openDeck(path.join(fixtures, 'english.md'));
+    expect(deck.lang).toBe('en');
+    expect(deck.slides.some((s) => s.text.includes('References'))).toBe(true);
+    expect(deck.slides.at(-1)!.text).toContain('Thank you');
+    expect(deck.slides.filter((s) => s.overflowY > 1)).toEqual([]);
+  });
+});
+
+describe('presenting', () => {
+  it('opens the speaker view with the notes when S is pressed', async () => {
+    const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: out });
+    if (!result.ok) throw result.error;
+    await withPage(session, async (page) => {
+      await blockRequestsOutside(page, result.outDir);
+      await page.goto(`${pathToFileURL(path.join(result.outDir, 'index.html')).href}#/why-islands-are-different-2`);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+      const popup = new Promise<Page>((resolve) => page.once('popup', (p) => resolve(p!)));
+      await page.keyboard.press('s');
+      const speaker = await popup;
+      await speaker.waitForFunction(() => document.querySelector('.speaker-controls-notes')?.textContent?.includes('far from markets'), { timeout: 15_000 });
+      const notes = await speaker.evaluate(() => document.querySelector('.speaker-controls-notes')?.textContent ?? '');
+      expect(notes).toContain('Islands are far from markets');
+      await speaker.close();
+    });
+  });
+
+  it('gives every slide its own URL hash', async () => {
+    const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: out });
+    if (!result.ok) throw result.error;
+    const ids = await withPage(session, async (page) => {
+      await page.goto(pathToFileURL(path.join(result.outDir, 'index.html')).href);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => location.hash !== '#/title');
+      return { hash: await page.evaluate(() => location.hash), ids: await page.evaluate(() => Array.from(document.querySelectorAll('.slides > section')).map((s) => s.id)) };
+    });
+    expect(new Set(ids.ids).size).toBe(ids.ids.length);
+    expect(ids.hash).toBe(`#/${ids.ids[1]}`);
+  });
+});
