@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { copyDeckAssets } from './assets.js';
 import { decodeEssayBytes } from './decode.js';
+import { resolveSettings, type CliSettings, type ProjectConfig, type Settings } from './config.js';
 import { ContentError, asPaparanError, type Diagnostic, PaparanError } from './errors.js';
 import { importPlainText, type ImportResult } from './import-text.js';
 import { resolveImages } from './images.js';
@@ -75,30 +76,34 @@ export interface CompileOptions {
   file: string;
   /** Folder that holds `themes/` and `templates/` overrides; defaults to the working folder. */
   projectDir?: string;
-  /** Theme from the command line; wins over the front matter. */
-  theme?: string;
+  /** Settings from the command line; they win over the front matter. */
+  cli?: CliSettings;
+  /** The project config file's settings; the front matter wins over them. */
+  config?: ProjectConfig;
 }
 
 export interface CompiledEssay {
   doc: SourceDoc;
   deck: Deck;
   theme: Theme;
+  settings: Settings;
   html: string;
   diagnostics: Diagnostic[];
 }
 
 /** Parses, plans and renders essay source in memory; image files are checked but not copied. */
 export function compileEssay(source: string, options: CompileOptions): CompiledEssay {
-  const { file } = options;
+  const { file, cli = {}, config = {} } = options;
   const projectDir = options.projectDir ?? process.cwd();
   const doc = parseEssay({ source, file, baseDir: path.dirname(path.resolve(file)), slug: slugFromPath(file) });
+  const settings = resolveSettings(cli, doc.meta, config);
   const deck = planDeck(doc);
   resolveImages(deck, doc.baseDir);
-  const themeWhere = options.theme ? {} : { file, line: 1 };
-  const theme = resolveTheme(options.theme ?? doc.meta.theme, projectDir, themeWhere);
+  const themeFromEssay = cli.theme === undefined && doc.meta.theme !== undefined;
+  const theme = resolveTheme(settings.theme, projectDir, themeFromEssay ? { file } : {});
   const templates = loadTemplates([builtinTemplatesDir, path.join(projectDir, 'templates'), path.join(theme.dir, 'templates')]);
   const html = renderDeck(deck, templates, version);
-  return { doc, deck, theme, html, diagnostics: deck.diagnostics };
+  return { doc, deck, theme, settings, html, diagnostics: deck.diagnostics };
 }
 
 export interface BuildOptions extends Omit<CompileOptions, 'file'> {

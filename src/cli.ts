@@ -71,7 +71,7 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
     console.error('paparan: no essays found in content/: add content/<name>.md or name files to build');
     return ExitCode.usage;
   }
-  const results = await buildEssays(essays, { outDir: flags.out, theme: flags.theme }, (result) => report(result, flags.quiet));
+  const results = await buildEssays(essays, { outDir: flags.out, cli: { theme: flags.theme } }, (result) => report(result, flags.quiet));
   const failed = results.filter((r) => !r.ok);
   return failed.length === 0 ? ExitCode.ok : Math.max(...failed.map((r) => (r.ok ? 0 : r.error.exitCode)));
 }

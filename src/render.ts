@@ -82,7 +82,14 @@ function slideView(slide: Slide, index: number, deck: Deck, authors: string | un
   };
   switch (slide.kind) {
     case 'title':
-      return { ...common, partial: 'title', authors, institution: deck.meta.institution, date: deck.meta.date };
+      return {
+        ...common,
+        partial: 'title',
+        authors,
+        institution: deck.meta.institution,
+        date: deck.meta.date,
+        hasByline: Boolean(authors || deck.meta.institution || deck.meta.date),
+      };
     case 'section':
       return { ...common, partial: 'section', number: sectionNumber(deck, slide) };
     case 'closing':

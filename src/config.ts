@@ -1,0 +1,111 @@
+/**
+ * Build settings in one place. Precedence, highest first:
+ *   1. command-line flags
+ *   2. the essay's front matter
+ *   3. the project config file (paparan.config.json / .yaml, or "paparan" in package.json)
+ *   4. the defaults below
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { PaparanError } from './errors.js';
+import type { EssayMeta } from './front-matter.js';
+
+export const pdfKinds = ['slides', 'handout', 'notes'] as const;
+export type PdfKind = (typeof pdfKinds)[number];
+export const handoutLayouts = [1, 2, 3, 4, 6, 9] as const;
+export type HandoutLayout = (typeof handoutLayouts)[number];
+
+/** Every setting with its default. */
+export const defaults = {
+  /** Theme name or folder. */
+  theme: 'default',
+  /** Output root: each essay goes to `<out>/<slug>/`. */
+  out: 'dist',
+  /** Which PDFs a build prints; an empty list prints none. */
+  pdf: [...pdfKinds] as PdfKind[],
+  /** Slides per audience-handout page. */
+  handout: 3 as HandoutLayout,
+  paper: 'a4' as 'a4' | 'letter' | 'a5',
+  landscape: false,
+  /** Toner-saving PDFs with no colour. */
+  grayscale: false,
+  /** Chrome/Chromium to print with; found automatically when unset. */
+  browser: undefined as string | undefined,
+};
+export type Settings = typeof defaults;
+
+const handoutSchema = z.union(handoutLayouts.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<HandoutLayout>, z.ZodLiteral<HandoutLayout>]);
+
+const configSchema = z
+  .object({
+    theme: z.string(),
+    out: z.string(),
+    pdf: z.union([z.literal(false), z.array(z.enum(pdfKinds))]),
+    handout: handoutSchema,
+    paper: z.enum(['a4', 'letter', 'a5']),
+    landscape: z.boolean(),
+    grayscale: z.boolean(),
+    browser: z.string(),
+  })
+  .partial()
+  .strict();
+export type ProjectConfig = z.infer<typeof configSchema>;
+
+const configFiles = ['paparan.config.json', 'paparan.config.yaml', 'paparan.config.yml'];
+
+/** Reads the project's config file, if any; a bad one is an error naming the file. */
+export function loadProjectConfig(projectDir: string): { config: ProjectConfig; file?: string } {
+  for (const name of configFiles) {
+    const file = path.join(projectDir, name);
+    if (!existsSync(file)) continue;
+    return { config: validateConfig(readConfigFile(file), file), file };
+  }
+  const pkgFile = path.join(projectDir, 'package.json');
+  if (existsSync(pkgFile)) {
+    const pkg = readConfigFile(pkgFile) as { paparan?: unknown };
+    if (pkg.paparan !== undefined) return { config: validateConfig(pkg.paparan, `${pkgFile} ("paparan")`), file: pkgFile };
+  }
+  return { config: {} };
+}
+
+function readConfigFile(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  try {
+    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new PaparanError(`cannot parse the config file (${(error as Error).message.split('\n')[0]}): fix its syntax`, { file, cause: error });
+  }
+}
+
+function validateConfig(data: unknown, file: string): ProjectConfig {
+  const result = configSchema.safeParse(data ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = issue.path.join('.') || '(top level)';
+    throw new PaparanError(`config "${key}": ${issue.message}; known keys: ${Object.keys(defaults).join(', ')}`, { file });
+  }
+  return result.data;
+}
+
+/** Flags as the CLI passes them: only what the user typed is set. */
+export type CliSettings = Partial<Omit<Settings, 'pdf'>> & { pdf?: PdfKind[] | false };
+
+/** Merges the four sources in their order of precedence. */
+export function resolveSettings(cli: CliSettings, meta: Partial<EssayMeta>, config: ProjectConfig): Settings {
+  const fromMeta: Omit<Partial<Settings>, 'pdf'> & { pdf?: PdfKind[] | false } = {
+    theme: meta.theme,
+    handout: meta.handout as HandoutLayout | undefined,
+    paper: meta.paper,
+    landscape: meta.landscape,
+    grayscale: meta.grayscale,
+    pdf: meta.pdf,
+  };
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const source of [config, fromMeta, cli] as Record<string, unknown>[]) {
+    for (const [key, value] of Object.entries(source)) if (value !== undefined) merged[key] = value;
+  }
+  if (merged.pdf === false) merged.pdf = [];
+  return merged as Settings;
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaults, loadProjectConfig, resolveSettings } from '../src/config.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'paparan-config-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('settings precedence', () => {
+  it('uses the defaults when nothing is set', () => {
+    expect(resolveSettings({}, {}, {})).toEqual({ ...defaults });
+  });
+
+  it('lets the config file set a project default, the front matter override it, and a flag override both', () => {
+    const config = { theme: 'gelap', handout: 6 as const, paper: 'letter' as const };
+    expect(resolveSettings({}, {}, config)).toMatchObject({ theme: 'gelap', handout: 6, paper: 'letter' });
+    expect(resolveSettings({}, { theme: 'merah-putih', handout: 4 }, config)).toMatchObject({ theme: 'merah-putih', handout: 4, paper: 'letter' });
+    expect(resolveSettings({ theme: 'default' }, { theme: 'merah-putih' }, config)).toMatchObject({ theme: 'default', handout: 4 });
+  });
+
+  it('turns "pdf: false" into no PDFs', () => {
+    expect(resolveSettings({}, { pdf: false }, {}).pdf).toEqual([]);
+    expect(resolveSettings({}, {}, { pdf: ['notes'] }).pdf).toEqual(['notes']);
+  });
+});
+
+describe('loadProjectConfig', () => {
+  it('reads paparan.config.json', () => {
+    writeFileSync(path.join(dir, 'paparan.config.json'), JSON.stringify({ theme: 'gelap', grayscale: true }));
+    expect(loadProjectConfig(dir).config).toEqual({ theme: 'gelap', grayscale: true });
+  });
+
+  it('reads the "paparan" key of package.json', () => {
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', paparan: { handout: 2 } }));
+    expect(loadProjectConfig(dir).config).toEqual({ handout: 2 });
+  });
+
+  it('rejects an unknown key or a bad value, naming the file', () => {
+    writeFileSync(path.join(dir, 'paparan.config.yaml'), 'handout: 5\n');
+    expect(() => loadProjectConfig(dir)).toThrowError(/config "handout"/);
+    try {
+      loadProjectConfig(dir);
+    } catch (error) {
+      expect((error as { file: string }).file).toMatch(/paparan\.config\.yaml$/);
+    }
+  });
+
+  it('has no settings when there is no config', () => {
+    expect(loadProjectConfig(dir)).toEqual({ config: {} });
+  });
+});
