@@ -19,7 +19,7 @@ describe('settings precedence', () => {
     const config = { theme: 'gelap', handout: 6 as const, paper: 'letter' as const };
     expect(resolveSettings({}, {}, config)).toMatchObject({ theme: 'gelap', handout: 6, paper: 'letter' });
     expect(resolveSettings({}, { theme: 'merah-putih', handout: 4 }, config)).toMatchObject({ theme: 'merah-putih', handout: 4, paper: 'letter' });
-    expect(resolveSettings({ theme: 'default' }, { theme: 'merah-putih' }, config)).toMatchObject({ theme: 'default', handout: 4 });
+    expect(resolveSettings({ theme: 'default' }, { theme: 'merah-putih' }, config)).toMatchObject({ theme: 'default', handout: 6 });
   });
 
   it('turns "pdf: false" into no PDFs', () => {
