@@ -49,6 +49,7 @@ interface DeckReport {
   slides: SlideReport[];
   blocked: string[];
   errors: string[];
+  images: { alt: string; loaded: boolean }[];
 }
 
 /** Builds an essay and opens its deck offline; reports what a viewer would see on every slide. */
@@ -78,6 +79,7 @@ function collectErrors(page: Page): string[] {
 
 /** Runs in the page: visits every slide and measures how far its content reaches past the slide. */
 function measureSlides(): Omit<DeckReport, 'blocked' | 'errors'> {
+  const images = Array.from(document.querySelectorAll<HTMLImageElement>('.slides img')).map((img) => ({ alt: img.alt, loaded: img.complete && img.naturalWidth > 0 }));
   type RevealApi = { getSlides(): HTMLElement[]; slide(h: number): void; getTotalSlides(): number; isReady(): boolean; getConfig(): { width: number; height: number } };
   const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
   const { width, height } = reveal.getConfig();
@@ -119,6 +121,7 @@ function measureSlides(): Omit<DeckReport, 'blocked' | 'errors'> {
     title: document.title,
     fontLoaded: document.fonts.check('30px "Noto Sans"') && Array.from(document.fonts).some((f) => f.family.includes('Noto Sans') && f.status === 'loaded'),
     slides,
+    images,
   };
 }
 
@@ -185,6 +188,17 @@ describe('the deck of the shared essay', () => {
 });
 
 describe('decks that push the planner', () => {
+  it('builds the plain-text essay directly and keeps every sentence of it', async () => {
+    const deck = await openDeck(sharedEssay);
+    expect(deck.errors).toEqual([]);
+    expect(deck.lang).toBe('id');
+    expect(deck.slides.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
+    const shown = normalize(deck.slides.map((s) => `${s.text} ${s.notes}`).join(' '));
+    const essay = decodeEssayBytes(readFileSync(sharedEssay), sharedEssay).text;
+    const missing = essay.split('\n').flatMap((line) => splitSentences(line)).filter((s) => s !== 'Â' && !shown.includes(normalize(s)));
+    expect(missing).toEqual([]);
+  });
+
   it('fits an essay of long headings, long lists, a long table, a long quote and code', async () => {
     const deck = await openDeck(path.join(fixtures, 'stress.md'));
     expect(deck.errors).toEqual([]);
@@ -204,9 +218,11 @@ describe('decks that push the planner', () => {
     expect(notes).toContain(normalize(source));
   });
 
-  it('builds an English essay with English labels', async () => {
+  it('builds an English essay with English labels, and scales its large image to fit with its alt text', async () => {
     const deck = await openDeck(path.join(fixtures, 'english.md'));
     expect(deck.lang).toBe('en');
+    expect(deck.blocked).toEqual([]);
+    expect(deck.images).toEqual([{ alt: 'Solar share by island', loaded: true }]);
     expect(deck.slides.some((s) => s.text.includes('References'))).toBe(true);
     expect(deck.slides.at(-1)!.text).toContain('Thank you');
     expect(deck.slides.filter((s) => s.overflowY > 1)).toEqual([]);
