@@ -41,6 +41,18 @@ export async function runCli(argv: string[]): Promise<number> {
     });
 
   program
+    .command('serve')
+    .description('build, serve on http://127.0.0.1:PORT, rebuild and reload the browser on every change')
+    .argument('[files...]', '.md or .txt essays (default: content/*.md)')
+    .option('-p, --port <port>', 'port to listen on (the next free one if taken)', portNumber, 8080)
+    .option('--host <host>', 'address to listen on; anything but 127.0.0.1 shares the deck on your network', '127.0.0.1')
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-t, --theme <name|path>', 'theme name or theme folder')
+    .action(async (files: string[], flags: { port: number; host: string; out: string; theme?: string }) => {
+      exitCode = await runServe(files, flags);
+    });
+
+  program
     .command('import')
     .description('convert a plain-text essay into content/<slug>.md')
     .argument('<file>', 'the .txt essay')
@@ -113,6 +125,39 @@ async function runImport(file: string, flags: { title?: string; lang?: string; o
   await writeFile(target, imported.markdown);
   console.log(`✓ ${target} (${imported.lang}): "${imported.title}"`);
   return ExitCode.ok;
+}
+
+async function runServe(files: string[], flags: { port: number; host: string; out: string; theme?: string }): Promise<number> {
+  const essays = files.length > 0 ? files : defaultEssays();
+  if (essays.length === 0) {
+    console.error('paparan: no essays found in content/: add content/<name>.md or name files to serve');
+    return ExitCode.usage;
+  }
+  if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
+    console.error(`warning: serving on ${flags.host}: anyone on this network can open the decks`);
+  }
+  const { startPreview } = await import('./preview.js');
+  const preview = await startPreview({
+    files: essays,
+    outDir: flags.out,
+    cli: { theme: flags.theme },
+    host: flags.host,
+    port: flags.port,
+    log: (line) => console.log(line),
+  });
+  for (const url of Object.values(preview.urls)) console.log(`→ ${url}`);
+  console.log('Watching content/, templates/, themes/ and the config. Press Ctrl-C to stop.');
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  });
+  await preview.close();
+  return ExitCode.ok;
+}
+
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return port;
 }
 
 function languageTag(value: string): string {

@@ -1,0 +1,95 @@
+/**
+ * `paparan serve`: build, serve, watch, rebuild what changed, reload the
+ * browser. A bad edit shows its error in the browser and the terminal while
+ * the last good deck stays up; nothing here ever stops the server.
+ */
+import { watch, type FSWatcher } from 'chokidar';
+import path from 'node:path';
+import { buildEssay, type BuildOptions, type EssayResult } from './build.js';
+import { formatDiagnostic, formatWhere } from './errors.js';
+import { startPreviewServer, type PreviewServer } from './server.js';
+
+export interface PreviewOptions extends BuildOptions {
+  /** Essays to build and watch. */
+  files: string[];
+  host?: string;
+  port?: number;
+  /** Where progress goes (the CLI prints it). */
+  log: (line: string) => void;
+  /** Called after each rebuild, with the time from the file event to the reload message. */
+  onRebuilt?: (result: EssayResult, ms: number) => void;
+}
+
+export interface Preview {
+  server: PreviewServer;
+  /** URL of each essay's deck. */
+  urls: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Builds the essays, serves the output folder and rebuilds on every change. */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const { files, log } = options;
+  const projectDir = options.projectDir ?? process.cwd();
+  const build = { ...options, afterWrite: undefined };
+  for (const file of files) report(await buildEssay(file, build), log);
+  const server = await startPreviewServer(options.outDir, { host: options.host, port: options.port });
+  const urls = Object.fromEntries(files.map((file) => [file, `${server.url}${encodeURIComponent(slugOf(file))}/`]));
+
+  const essays = new Set(files.map((f) => path.resolve(f)));
+  const shared = ['templates', 'themes', 'paparan.config.json', 'paparan.config.yaml', 'paparan.config.yml'].map((p) => path.join(projectDir, p));
+  const watcher: FSWatcher = watch([...essays, ...shared, ...[...essays].map((f) => path.dirname(f))], {
+    ignoreInitial: true,
+    ignored: (p) => p.includes(`${path.sep}.`) || path.resolve(p).startsWith(path.resolve(options.outDir)),
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  const changed = new Set<string>();
+  let running = Promise.resolve();
+  watcher.on('all', (_event, changedPath) => {
+    changed.add(path.resolve(changedPath));
+    // Editors write a file in several steps: wait for them to settle briefly.
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const batch = [...changed];
+      const startedAt = performance.now();
+      changed.clear();
+      running = running.then(() => rebuild(batch, startedAt));
+    }, 15);
+  });
+
+  async function rebuild(batch: string[], startedAt: number): Promise<void> {
+    // An essay changed: rebuild it. A template, theme, config or image changed: rebuild all.
+    const onlyEssays = batch.every((p) => essays.has(p));
+    const targets = onlyEssays ? files.filter((f) => batch.includes(path.resolve(f))) : files;
+    for (const file of targets) {
+      const result = await buildEssay(file, build);
+      report(result, log);
+      const slug = slugOf(file);
+      if (result.ok) server.broadcast({ type: 'reload', slug });
+      else server.broadcast({ type: 'error', slug, message: `${formatWhere(result.error)}${result.error.message}` });
+      options.onRebuilt?.(result, performance.now() - startedAt);
+    }
+  }
+
+  return {
+    server,
+    urls,
+    async close() {
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+      await server.close();
+    },
+  };
+}
+
+function slugOf(file: string): string {
+  return path.basename(file).replace(/\.[^.]+$/, '');
+}
+
+function report(result: EssayResult, log: (line: string) => void): void {
+  for (const d of result.diagnostics) log(formatDiagnostic(d));
+  if (result.ok) log(`✓ ${result.slug}: ${result.slides} slides, ${result.ms} ms`);
+  else log(`${formatWhere(result.error)}error: ${result.error.message}`);
+}

@@ -1,0 +1,157 @@
+/**
+ * The preview server: serves the output folder read-only, and tells open
+ * decks to reload (or to show a build error) over server-sent events.
+ * Only files under the root are served: no `..`, no absolute paths, no
+ * symlinks that lead outside, no directory listings.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.pdf': 'application/pdf',
+};
+
+/** What open decks are told: reload (after a good build) or show an error (the last good deck stays). */
+export type LiveEvent = { type: 'reload'; slug: string } | { type: 'error'; slug: string; message: string };
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  /** Sends an event to every open deck. */
+  broadcast(event: LiveEvent): void;
+  close(): Promise<void>;
+}
+
+const liveScriptPath = '/__paparan/live.js';
+const eventsPath = '/__paparan/events';
+
+/** Starts serving `root` on host:port; when the port is taken, the next free one is used. */
+export async function startPreviewServer(root: string, options: { host?: string; port?: number } = {}): Promise<PreviewServer> {
+  const host = options.host ?? '127.0.0.1';
+  const rootReal = await realpath(path.resolve(root));
+  const clients = new Set<http.ServerResponse>();
+  const liveScript = await readFile(new URL('../templates/assets/live.js', import.meta.url), 'utf8');
+
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch(() => send(response, 500, 'Internal error'));
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
+    const pathname = (request.url ?? '/').split(/[?#]/)[0]!;
+    if (pathname === eventsPath) return openEvents(response);
+    if (pathname === liveScriptPath) return send(response, 200, liveScript, contentTypes['.js']);
+    const file = await resolveInside(rootReal, pathname);
+    if (file.status !== 200) return send(response, file.status, file.status === 403 ? 'Forbidden' : 'Not found');
+    const type = contentTypes[path.extname(file.path).toLowerCase()] ?? 'application/octet-stream';
+    const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+    if (type.startsWith('text/html')) {
+      // Decks learn to reload themselves; the file on disk stays as built.
+      const html = (await readFile(file.path, 'utf8')).replace(/<\/body>/i, `<script src="${liveScriptPath}"></script></body>`);
+      response.writeHead(200, headers);
+      response.end(request.method === 'HEAD' ? undefined : html);
+      return;
+    }
+    response.writeHead(200, headers);
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file.path).pipe(response);
+  }
+
+  function openEvents(response: http.ServerResponse): void {
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    clients.add(response);
+    response.on('close', () => clients.delete(response));
+  }
+
+  const port = await listenOnFreePort(server, host, options.port ?? 8080);
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    broadcast(event) {
+      const data = `data: ${JSON.stringify(event)}\n\n`;
+      for (const client of clients) client.write(data);
+    },
+    close() {
+      for (const client of clients) client.end();
+      clients.clear();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** Maps a URL path to a file inside root: 403 for anything that leaves it, 404 for what is not there. */
+export async function resolveInside(rootReal: string, pathname: string): Promise<{ status: 200; path: string } | { status: 403 | 404 }> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return { status: 403 };
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').includes('..')) return { status: 403 };
+  let candidate = path.join(rootReal, path.normalize(decoded));
+  if (!isInside(candidate, rootReal)) return { status: 403 };
+  try {
+    if ((await stat(candidate)).isDirectory()) candidate = path.join(candidate, 'index.html');
+    const real = await realpath(candidate);
+    // A symlink inside the output may point anywhere: judge where it really leads.
+    if (!isInside(real, rootReal)) return { status: 403 };
+    if (!(await stat(real)).isFile()) return { status: 404 };
+    return { status: 200, path: real };
+  } catch {
+    return { status: 404 };
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function send(response: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  if (response.headersSent) return void response.end();
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+async function listenOnFreePort(server: http.Server, host: string, first: number): Promise<number> {
+  for (let port = first; port < first + 20; port++) {
+    const ok = await new Promise<boolean>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        server.off('listening', onListening);
+        if (error.code === 'EADDRINUSE') resolve(false);
+        else reject(error);
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        resolve(true);
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(port, host);
+    });
+    if (ok) return (server.address() as AddressInfo).port;
+  }
+  // Twenty ports in a row taken: let the system choose one.
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return (server.address() as AddressInfo).port;
+}

@@ -1,0 +1,120 @@
+/**
+ * `paparan serve`: the live preview in a real browser, and a server that
+ * hands out nothing but the output folder.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowser, withPage, type BrowserSession } from '../src/browser.js';
+import { startPreview } from '../src/preview.js';
+import { startPreviewServer, type PreviewServer } from '../src/server.js';
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'paparan-serve-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A raw GET, so that `..` reaches the server exactly as typed (fetch would normalise it). */
+function get(port: number, rawPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port, path: rawPath, method: 'GET' }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe('the preview server', () => {
+  let server: PreviewServer;
+  let root: string;
+  beforeAll(async () => {
+    root = path.join(work, 'site');
+    mkdirSync(path.join(root, 'deck', 'assets'), { recursive: true });
+    writeFileSync(path.join(root, 'deck', 'index.html'), '<html><body><p>deck</p></body></html>');
+    writeFileSync(path.join(root, 'deck', 'assets', 'style.css'), 'p{}');
+    writeFileSync(path.join(work, 'secret.txt'), 'top secret');
+    symlinkSync(work, path.join(root, 'escape'));
+    server = await startPreviewServer(root, { port: 0 });
+  });
+  afterAll(() => server?.close());
+
+  it('serves a deck with the live-reload script added', async () => {
+    const response = await get(server.port, '/deck/');
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('<p>deck</p><script src="/__paparan/live.js"></script>');
+    expect((await get(server.port, '/deck/assets/style.css')).body).toBe('p{}');
+  });
+
+  it('refuses every way out of the output folder', async () => {
+    for (const attempt of ['/../secret.txt', '/deck/../../secret.txt', '/%2e%2e/secret.txt', '/%2E%2E%2Fsecret.txt', '/deck/%2e%2e/%2e%2e/secret.txt', '/..%5csecret.txt', '/escape/secret.txt']) {
+      const response = await get(server.port, attempt);
+      expect([403, 404], attempt).toContain(response.status);
+      expect(response.body, attempt).not.toContain('top secret');
+    }
+    expect((await get(server.port, '/%2e%2e/secret.txt')).status).toBe(403);
+    expect((await get(server.port, '/escape/secret.txt')).status).toBe(403);
+    expect((await get(server.port, `/${path.join(work, 'secret.txt')}`)).status).toBe(404);
+  });
+
+  it('lists no directories', async () => {
+    const response = await get(server.port, '/deck/assets/');
+    expect(response.status).toBe(404);
+    expect(response.body).not.toContain('style.css');
+  });
+
+  it('moves to the next port when the one asked for is taken', async () => {
+    const other = await startPreviewServer(root, { port: server.port });
+    try {
+      expect(other.port).not.toBe(server.port);
+      expect((await get(other.port, '/deck/')).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('live preview in a browser', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await startBrowser();
+  });
+  afterAll(() => session?.close());
+
+  it('shows an edit on the same slide, and a build error over the last good deck', async () => {
+    const content = path.join(work, 'content');
+    mkdirSync(content, { recursive: true });
+    const essay = path.join(content, 'live.md');
+    const write = (third: string) =>
+      writeFileSync(essay, `---\ntitle: Live\nlang: en\n---\n\n## One\n\nFirst section text.\n\n## Two\n\n${third}\n`);
+    write('Original wording of the second section.');
+    const preview = await startPreview({ files: [essay], outDir: path.join(work, 'dist'), projectDir: work, port: 0, log: () => {} });
+    try {
+      await withPage(session, async (page) => {
+        await page.goto(`${preview.urls[essay]}#/two-2`);
+        await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+        const slideText = () => page.evaluate(() => document.querySelector('.slides section.present')?.textContent ?? '');
+        expect(await slideText()).toContain('Original wording');
+
+        write('Changed wording of the second section.');
+        await page.waitForFunction(() => document.querySelector('.slides section.present')?.textContent?.includes('Changed wording'), { timeout: 10_000 });
+        expect(await page.evaluate(() => location.hash)).toBe('#/two-2');
+
+        writeFileSync(essay, '---\ntitle: [broken\n---\n\nText.\n');
+        await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent?.includes('invalid front matter YAML'), { timeout: 10_000 });
+        expect(await slideText()).toContain('Changed wording');
+
+        write('Fixed again.');
+        await page.waitForFunction(() => document.querySelector('.slides section.present')?.textContent?.includes('Fixed again'), { timeout: 10_000 });
+        expect(await page.evaluate(() => document.querySelector('[role=alert]'))).toBeNull();
+      });
+    } finally {
+      await preview.close();
+    }
+  });
+});
