@@ -15,6 +15,7 @@ import type { Deck, SourceDoc } from './model.js';
 import { parseEssay, slugFromPath } from './parse.js';
 import { planDeck } from './plan.js';
 import { renderDeck } from './render.js';
+import { inlineDeck } from './single-file.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
 import { resolveTheme, type Theme } from './themes.js';
 import { version } from './version.js';
@@ -111,6 +112,8 @@ export interface BuildOptions extends Omit<CompileOptions, 'file'> {
   outDir: string;
   /** Work done on the staged folder before it is published (the PDF export). */
   afterWrite?: (staged: StagedDeck) => Promise<void>;
+  /** Fold the deck into one self-contained index.html. */
+  singleFile?: boolean;
 }
 
 export interface StagedDeck {
@@ -120,7 +123,7 @@ export interface StagedDeck {
 }
 
 export type EssayResult =
-  | { ok: true; file: string; slug: string; outDir: string; slides: number; diagnostics: Diagnostic[]; ms: number }
+  | { ok: true; file: string; slug: string; outDir: string; slides: number; diagnostics: Diagnostic[]; ms: number; singleFileBytes?: number }
   | { ok: false; file: string; error: PaparanError; diagnostics: Diagnostic[]; ms: number };
 
 /** Builds one essay into `<outDir>/<slug>/`; on any failure the previous output stays as it was. */
@@ -139,9 +142,10 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
     await writeFile(path.join(staging, 'index.html'), compiled.html);
     await copyDeckAssets(staging, compiled.theme, compiled.deck.assets);
     await options.afterWrite?.({ compiled, dir: staging });
+    const singleFileBytes = options.singleFile ? await inlineDeck(staging) : undefined;
     await publishStaging(staging, finalDir);
     staging = undefined;
-    return { ok: true, file, slug: compiled.deck.slug, outDir: finalDir, slides: compiled.deck.slides.length, diagnostics, ms: elapsed() };
+    return { ok: true, file, slug: compiled.deck.slug, outDir: finalDir, slides: compiled.deck.slides.length, diagnostics, ms: elapsed(), singleFileBytes };
   } catch (error) {
     return { ok: false, file, error: asPaparanError(error, file), diagnostics, ms: elapsed() };
   } finally {

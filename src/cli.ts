@@ -15,6 +15,7 @@ interface BuildFlags {
   out: string;
   theme?: string;
   pdf: boolean;
+  singleFile?: boolean;
   quiet?: boolean;
 }
 
@@ -35,6 +36,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('-t, --theme <name|path>', 'theme name or theme folder (overrides the front matter)')
     .option('--no-pdf', 'build the HTML deck only, skip the PDFs')
+    .option('--single-file', 'one self-contained index.html (styles, scripts, fonts, images inlined)')
     .option('-q, --quiet', 'print errors only')
     .action(async (files: string[], flags: BuildFlags) => {
       exitCode = await runBuild(files, flags);
@@ -83,7 +85,8 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
     console.error('paparan: no essays found in content/: add content/<name>.md or name files to build');
     return ExitCode.usage;
   }
-  const results = await buildEssays(essays, { outDir: flags.out, cli: { theme: flags.theme } }, (result) => report(result, flags.quiet));
+  const options = { outDir: flags.out, cli: { theme: flags.theme }, singleFile: flags.singleFile };
+  const results = await buildEssays(essays, options, (result) => report(result, flags.quiet));
   const failed = results.filter((r) => !r.ok);
   return failed.length === 0 ? ExitCode.ok : Math.max(...failed.map((r) => (r.ok ? 0 : r.error.exitCode)));
 }
@@ -111,6 +114,7 @@ function report(result: EssayResult, quiet = false): void {
     warnings === 1 ? '1 warning' : `${warnings} warnings`,
     `${(result.ms / 1000).toFixed(2)} s`,
   ];
+  if (result.singleFileBytes !== undefined) parts.push(`single file ${(result.singleFileBytes / 1024 / 1024).toFixed(2)} MB`);
   console.log(`✓ ${result.slug}: ${parts.join(', ')} → ${path.join(result.outDir, 'index.html')}`);
 }
 

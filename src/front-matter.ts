@@ -30,6 +30,8 @@ const metaSchema = z
     keywords: z.array(z.string()).optional(),
     /** Reference entries, added to the essay's references section. */
     references: z.array(z.string()).optional(),
+    /** Planned length of the talk in minutes; the speaker view paces each slide against it. */
+    duration: z.number().positive().optional(),
     /** Slide shape. */
     aspect: z.enum(['16:9', '4:3']).optional(),
     /** Allow raw HTML from the essay through the sanitizer unchanged (scripts are still removed). */

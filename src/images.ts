@@ -11,13 +11,23 @@ import type { Deck } from './model.js';
 /** Checks every image of the deck and points it at its copy in `media/`; fills `deck.assets`. */
 export function resolveImages(deck: Deck, baseDir: string): void {
   const copies = new Map<string, string>();
+  const copyOf = (absolute: string): string => {
+    let target = copies.get(absolute);
+    if (!target) {
+      target = `media/${copies.size + 1}-${path.basename(absolute).replace(/[^\w.-]+/g, '_')}`;
+      copies.set(absolute, target);
+      deck.assets.push({ from: absolute, to: target });
+    }
+    return target;
+  };
   for (const slide of deck.slides) {
+    const where = { file: deck.file, line: slide.line };
+    if (slide.background) slide.background = resolveBackground(slide.background, baseDir, where, copyOf);
     const body = slide.body;
     if (body?.layout !== 'image') continue;
-    const where = { file: deck.file, line: slide.line };
     const src = body.src.trim();
     if (/^data:image\/(png|jpe?g|gif|webp|svg\+xml)[;,]/i.test(src)) continue;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+    if (isRemote(src)) {
       deck.diagnostics.push({
         severity: 'warning',
         ...where,
@@ -26,22 +36,35 @@ export function resolveImages(deck: Deck, baseDir: string): void {
       body.src = '';
       continue;
     }
-    const relative = decodeURI(src.split(/[?#]/)[0]!);
-    const absolute = path.resolve(baseDir, relative);
-    if (path.isAbsolute(relative) || !isInside(absolute, baseDir)) {
-      throw new ContentError(`image "${src}" is outside the essay's folder: move it next to the essay and use a relative path`, where);
-    }
-    if (!existsSync(absolute) || !statSync(absolute).isFile()) {
-      throw new ContentError(`image "${src}" not found: put the file at ${absolute} or fix the path`, where);
-    }
-    let target = copies.get(absolute);
-    if (!target) {
-      target = `media/${copies.size + 1}-${path.basename(absolute).replace(/[^\w.-]+/g, '_')}`;
-      copies.set(absolute, target);
-      deck.assets.push({ from: absolute, to: target });
-    }
-    body.src = target;
+    body.src = copyOf(localFile(src, baseDir, where));
   }
+}
+
+/** A slide background is a colour, or a local image that is copied like any other. */
+function resolveBackground(value: string, baseDir: string, where: { file: string; line?: number }, copyOf: (file: string) => string): string {
+  const trimmed = value.trim();
+  if (/^(#[0-9a-f]{3,8}|[a-z]+|(rgb|rgba|hsl|hsla)\([\d\s.,%/]+\))$/i.test(trimmed)) return trimmed;
+  if (isRemote(trimmed) || !/\.(png|jpe?g|gif|webp|svg)$/i.test(trimmed)) {
+    throw new ContentError(`background "${value}" must be a colour (#12355b, navy) or an image file next to the essay`, where);
+  }
+  return copyOf(localFile(trimmed, baseDir, where));
+}
+
+function isRemote(src: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//');
+}
+
+/** The absolute path of a local image; it must exist and stay inside the essay's folder. */
+function localFile(src: string, baseDir: string, where: { file: string; line?: number }): string {
+  const relative = decodeURI(src.split(/[?#]/)[0]!);
+  const absolute = path.resolve(baseDir, relative);
+  if (path.isAbsolute(relative) || !isInside(absolute, baseDir)) {
+    throw new ContentError(`image "${src}" is outside the essay's folder: move it next to the essay and use a relative path`, where);
+  }
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+    throw new ContentError(`image "${src}" not found: put the file at ${absolute} or fix the path`, where);
+  }
+  return absolute;
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -15,6 +15,8 @@ export interface Directives {
   className?: string;
   /** A background (colour or image path) for the slide(s) this block lands on. */
   background?: string;
+  /** Seconds to spend on the slide(s) of this block, for the speaker view's pacing. */
+  timing?: number;
 }
 
 interface BlockBase {
@@ -91,6 +93,8 @@ export interface Slide {
   notes: string[];
   className?: string;
   background?: string;
+  /** Seconds planned for this slide (speaker view pacing). */
+  timing?: number;
   /** Source line the slide came from, for messages. */
   line?: number;
   /** Index of the section this slide belongs to (-1 before the first). */

@@ -4,14 +4,17 @@
  * build never deletes or half-writes the last good `dist/<slug>/`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Creates an empty staging folder next to where `finalDir` will be. */
 export async function createStaging(finalDir: string): Promise<string> {
   const parent = path.dirname(finalDir);
   await mkdir(parent, { recursive: true });
-  return mkdtemp(path.join(parent, `.paparan-tmp-${path.basename(finalDir)}-`));
+  const staging = await mkdtemp(path.join(parent, `.paparan-tmp-${path.basename(finalDir)}-`));
+  // mkdtemp makes a private folder; a deck is meant to be shared and served.
+  await chmod(staging, 0o755);
+  return staging;
 }
 
 /** Replaces `finalDir` with `staging` (two renames on one file system; the old folder is removed last). */

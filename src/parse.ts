@@ -187,6 +187,7 @@ function readDirective(token: Token): Directives | 'points' | undefined {
     else if (key === 'break') directives.breakBefore = true;
     else if (key === 'class' && /^[\w\s-]+$/.test(value)) directives.className = value;
     else if (key === 'background' && value) directives.background = value;
+    else if (key === 'timing' && Number(value) > 0) directives.timing = Number(value);
   }
   return directives;
 }

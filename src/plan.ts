@@ -124,8 +124,9 @@ class Planner {
       pending = [];
     };
     for (const block of blocks) {
-      if (block.directives.breakBefore || block.directives.className || block.directives.background) flush();
-      if (block.directives.className || block.directives.background) pendingStyle = { ...draft.directives, ...block.directives };
+      const styled = block.directives.className || block.directives.background || block.directives.timing;
+      if (block.directives.breakBefore || styled) flush();
+      if (styled) pendingStyle = { ...draft.directives, ...block.directives };
       else if (pending.length === 0) pendingStyle = draft.directives;
       const pieces = this.piecesOf(block);
       if (pieces) {
@@ -364,8 +365,8 @@ class Planner {
   }
 }
 
-function styleOf(directives: Directives): Pick<Slide, 'className' | 'background'> {
-  return { className: directives.className, background: directives.background };
+function styleOf(directives: Directives): Pick<Slide, 'className' | 'background' | 'timing'> {
+  return { className: directives.className, background: directives.background, timing: directives.timing };
 }
 
 /** Groups items in order so that each group's total size stays within `room` (an oversize item stands alone). */

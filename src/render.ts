@@ -45,6 +45,8 @@ export function revealConfig(deck: Deck): Record<string, unknown> {
     showNotes: false,
     // Offline: no preview iframes of links.
     previewLinks: false,
+    // The speaker view paces slides against the planned length of the talk.
+    ...(deck.meta.duration ? { totalTime: Math.round(deck.meta.duration * 60) } : {}),
   };
 }
 
@@ -76,6 +78,7 @@ function slideView(slide: Slide, index: number, deck: Deck, authors: string | un
     index,
     classes,
     background: slide.background,
+    timing: slide.timing,
     title: slide.title,
     subtitle: slide.subtitle,
     notes: slide.notes.map(renderInline),

@@ -2,7 +2,7 @@
  * The built deck, opened in a real Chromium the way a presenter would open it
  * from a USB stick: from file://, with the network blocked.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -247,6 +247,31 @@ describe('presenting', () => {
     });
   });
 
+  it('shows the keyboard help with ?, blacks out with B, and paces slides by the planned duration', async () => {
+    const file = path.join(out, 'timed.md');
+    writeFileSync(file, '---\ntitle: Timed\nlang: en\nduration: 10\n---\n\n## Part\n\n<!-- paparan: timing=90 class=highlight background=#12355b -->\nA slide with its own pace.\n');
+    const result = await buildEssay(file, { outDir: out });
+    if (!result.ok) throw result.error;
+    await withPage(session, async (page) => {
+      await page.goto(`${pathToFileURL(path.join(result.outDir, 'index.html')).href}#/part-2`);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+      const section = await page.evaluate(() => {
+        const s = document.querySelector('.slides section.present') as HTMLElement;
+        return { timing: s.dataset.timing, classes: s.className, background: s.dataset.background };
+      });
+      expect(section).toMatchObject({ timing: '90', background: '#12355b' });
+      expect(section.classes).toContain('highlight');
+      expect(await page.evaluate(() => (window as unknown as { Reveal: { getConfig(): { totalTime: number } } }).Reveal.getConfig().totalTime)).toBe(600);
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Slash');
+      await page.keyboard.up('Shift');
+      await page.waitForSelector('.r-overlay-help', { visible: true, timeout: 5_000 });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('b');
+      await page.waitForFunction(() => document.querySelector('.reveal')!.classList.contains('paused'));
+    });
+  });
+
   it('gives every slide its own URL hash', async () => {
     const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: out });
     if (!result.ok) throw result.error;
@@ -259,5 +284,35 @@ describe('presenting', () => {
     });
     expect(new Set(ids.ids).size).toBe(ids.ids.length);
     expect(ids.hash).toBe(`#/${ids.ids[1]}`);
+  });
+});
+
+describe('a single-file deck', () => {
+  it('presents from file:// as one HTML file: no other file or network request, every slide fits, fonts embedded', async () => {
+    const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: out, singleFile: true });
+    if (!result.ok) throw result.error;
+    expect(readdirSync(result.outDir)).toEqual(['index.html']);
+    expect(result.singleFileBytes).toBeGreaterThan(100_000);
+    const report = await withPage(session, async (page) => {
+      const requests: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith('data:')) requests.push(request.url());
+      });
+      const blocked = await blockRequestsOutside(page, path.join(result.outDir, 'index.html'));
+      const errors = collectErrors(page);
+      await page.setViewport({ width: 1280, height: 720 });
+      await page.goto(pathToFileURL(path.join(result.outDir, 'index.html')).href);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { timeout: 15_000 });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return { ...(await page.evaluate(measureSlides)), blocked, errors, requests };
+    });
+    expect(report.requests).toEqual([pathToFileURL(path.join(result.outDir, 'index.html')).href]);
+    expect(report.blocked).toEqual([]);
+    expect(report.errors).toEqual([]);
+    expect(report.fontLoaded).toBe(true);
+    expect(report.images).toEqual([{ alt: 'Solar share by island', loaded: true }]);
+    expect(report.slides.length).toBeGreaterThan(5);
+    expect(report.slides.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
+    expect(report.slides.every((s) => s.text.trim().length > 0)).toBe(true);
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * `--single-file`: folds a built deck into one self-contained index.html
+ * (styles, scripts, fonts and images inlined as data URLs) that presents
+ * offline from a USB stick or an email attachment.
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PaparanError } from './errors.js';
+
+const mimeTypes: Record<string, string> = {
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
+
+/** Rewrites `dir/index.html` with everything it loads inlined, removes the loose assets, and returns its size in bytes. */
+export async function inlineDeck(dir: string): Promise<number> {
+  const indexFile = path.join(dir, 'index.html');
+  let html = await readFile(indexFile, 'utf8');
+  html = await replaceAsync(html, /<link rel="stylesheet" href="([^"]+)">/g, async (_, href: string) => {
+    const cssFile = path.join(dir, decodeURI(href));
+    const css = await inlineCssUrls(await readFile(cssFile, 'utf8'), path.dirname(cssFile), dir);
+    return `<style>\n${css.replace(/<\/style/gi, '<\\/style')}\n</style>`;
+  });
+  html = await replaceAsync(html, /<script src="([^"]+)"><\/script>/g, async (_, src: string) => {
+    const js = await readFile(path.join(dir, decodeURI(src)), 'utf8');
+    // A literal "</script" inside the code would end the element early.
+    return `<script>\n${js.replace(/<\/script/gi, '<\\/script')}\n</script>`;
+  });
+  html = await replaceAsync(html, /(<img\b[^>]*?\ssrc=|\sdata-background(?:-image)?=)"(media\/[^"]+)"/g, async (_, before: string, src: string) => {
+    return `${before}"${await dataUrl(path.join(dir, decodeURI(src)), dir)}"`;
+  });
+  await writeFile(indexFile, html);
+  await Promise.all(['assets', 'media'].map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
+  return Buffer.byteLength(html);
+}
+
+/** Inlines every relative url(...) of a stylesheet (fonts, motifs, logos). */
+async function inlineCssUrls(css: string, cssDir: string, deckDir: string): Promise<string> {
+  return replaceAsync(css, /url\(\s*(['"]?)([^'")]+)\1\s*\)/g, async (match, _quote: string, url: string) => {
+    if (/^(data:|#)/.test(url)) return match;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+      throw new PaparanError(`stylesheet loads "${url}" from the network: themes must ship their files locally`, { file: cssDir });
+    }
+    return `url("${await dataUrl(path.resolve(cssDir, decodeURI(url.split(/[?#]/)[0]!)), deckDir)}")`;
+  });
+}
+
+async function dataUrl(file: string, deckDir: string): Promise<string> {
+  const relative = path.relative(deckDir, file);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) throw new PaparanError(`"${file}" lies outside the deck folder and cannot be inlined`);
+  const type = mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return `data:${type};base64,${(await readFile(file)).toString('base64')}`;
+}
+
+async function replaceAsync(text: string, pattern: RegExp, replace: (...groups: string[]) => Promise<string>): Promise<string> {
+  const matches = [...text.matchAll(pattern)];
+  const replacements = await Promise.all(matches.map((m) => replace(...(m as unknown as string[]))));
+  let result = '';
+  let last = 0;
+  matches.forEach((m, i) => {
+    result += text.slice(last, m.index) + replacements[i];
+    last = m.index! + m[0].length;
+  });
+  return result + text.slice(last);
+}
