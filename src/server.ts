@@ -9,22 +9,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { contentTypeOf } from './mime.js';
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.pdf': 'application/pdf',
-};
 
 /** What open decks are told: reload (after a good build) or show an error (the last good deck stays). */
 export type LiveEvent = { type: 'reload'; slug: string } | { type: 'error'; slug: string; message: string };
@@ -55,10 +41,10 @@ export async function startPreviewServer(root: string, options: { host?: string;
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
     const pathname = (request.url ?? '/').split(/[?#]/)[0]!;
     if (pathname === eventsPath) return openEvents(response);
-    if (pathname === liveScriptPath) return send(response, 200, liveScript, contentTypes['.js']);
+    if (pathname === liveScriptPath) return send(response, 200, liveScript, contentTypeOf(liveScriptPath));
     const file = await resolveInside(rootReal, pathname);
     if (file.status !== 200) return send(response, file.status, file.status === 403 ? 'Forbidden' : 'Not found');
-    const type = contentTypes[path.extname(file.path).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file.path);
     const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
     if (type.startsWith('text/html')) {
       // Decks learn to reload themselves; the file on disk stays as built.

@@ -6,19 +6,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PaparanError } from './errors.js';
+import { contentTypeOf } from './mime.js';
 
-const mimeTypes: Record<string, string> = {
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-};
 
 /** Rewrites `dir/index.html` with everything it loads inlined, removes the loose assets, and returns its size in bytes. */
 export async function inlineDeck(dir: string): Promise<number> {
@@ -56,8 +45,7 @@ async function inlineCssUrls(css: string, cssDir: string, deckDir: string): Prom
 async function dataUrl(file: string, deckDir: string): Promise<string> {
   const relative = path.relative(deckDir, file);
   if (relative.startsWith('..') || path.isAbsolute(relative)) throw new PaparanError(`"${file}" lies outside the deck folder and cannot be inlined`);
-  const type = mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  return `data:${type};base64,${(await readFile(file)).toString('base64')}`;
+  return `data:${contentTypeOf(file).replace(/; charset=.*/, '')};base64,${(await readFile(file)).toString('base64')}`;
 }
 
 async function replaceAsync(text: string, pattern: RegExp, replace: (...groups: string[]) => Promise<string>): Promise<string> {
