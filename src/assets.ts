@@ -1,9 +1,9 @@
 /**
  * Copies what a deck needs to run offline next to its index.html: reveal.js
- * and its notes plugin, the fonts, paparan's CSS and start-up script, the
+ * and its notes plugin, the fonts, paparan's CSS (screen and print) and start-up script, the
  * theme and the essay's images. Nothing is loaded from a network.
  */
-import { copyFile, cp, mkdir } from 'node:fs/promises';
+import { copyFile, cp, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { builtinTemplatesDir } from './templates.js';
@@ -25,21 +25,30 @@ export function deckAssetList(theme: Theme): [string, string][] {
     [path.join(revealDist, 'reveal.js'), 'assets/reveal/reveal.js'],
     [path.join(revealDist, 'plugin', 'notes.js'), 'assets/reveal/plugin/notes.js'],
     [path.join(builtinTemplatesDir, 'assets', 'paparan.css'), 'assets/paparan.css'],
+    // For handout.html, notes.html and reveal.js's print view (see src/export-pdf.ts).
+    [path.join(builtinTemplatesDir, 'assets', 'print.css'), 'assets/print.css'],
     [path.join(builtinTemplatesDir, 'assets', 'deck.js'), 'assets/deck.js'],
     ...fonts.map((name): [string, string] => [path.join(fontFiles, name), `assets/fonts/${name}`]),
-    [theme.dir, 'assets/theme'],
+    // Each theme of the chain (its folder and font files) under assets/themes/; see src/themes.ts.
+    ...theme.copies,
   ];
 }
 
 /** Copies the deck's runtime files and the given images into `outDir`. */
 export async function copyDeckAssets(outDir: string, theme: Theme, images: { from: string; to: string }[]): Promise<void> {
   const copies = [...deckAssetList(theme), ...images.map((i): [string, string] => [i.from, i.to])];
+  // Theme folders first: files (a theme's fonts) may be copied into them.
+  const themeDirs = new Set(theme.chain.map((layer) => layer.dir));
+  await Promise.all(copies.filter(([from]) => themeDirs.has(from)).map(([from, to]) => cp(from, path.join(outDir, to), { recursive: true })));
   await Promise.all(
-    copies.map(async ([from, to]) => {
-      const target = path.join(outDir, to);
-      await mkdir(path.dirname(target), { recursive: true });
-      if (from === theme.dir) await cp(from, target, { recursive: true });
-      else await copyFile(from, target);
-    }),
+    copies
+      .filter(([from]) => !themeDirs.has(from))
+      .map(async ([from, to]) => {
+        const target = path.join(outDir, to);
+        await mkdir(path.dirname(target), { recursive: true });
+        await copyFile(from, target);
+      }),
   );
+  // The CSS made from theme.json settings, written after the folders it sits in are copied.
+  await Promise.all(theme.generated.map(([to, css]) => mkdir(path.dirname(path.join(outDir, to)), { recursive: true }).then(() => writeFile(path.join(outDir, to), css))));
 }

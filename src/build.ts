@@ -17,7 +17,7 @@ import { planDeck } from './plan.js';
 import { renderDeck } from './render.js';
 import { inlineDeck } from './single-file.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
-import { resolveTheme, type Theme } from './themes.js';
+import { resolveTheme, themeDiagnostics, themeView, type Theme } from './themes.js';
 import { version } from './version.js';
 import { createStaging, discardStaging, publishStaging } from './output.js';
 
@@ -102,9 +102,11 @@ export function compileEssay(source: string, options: CompileOptions): CompiledE
   resolveImages(deck, doc.baseDir);
   const themeFromEssay = cli.theme === undefined && doc.meta.theme !== undefined;
   const theme = resolveTheme(settings.theme, projectDir, themeFromEssay ? { file } : {});
-  const templates = loadTemplates([builtinTemplatesDir, path.join(projectDir, 'templates'), path.join(theme.dir, 'templates')]);
-  const html = renderDeck(deck, templates, version);
-  return { doc, deck, theme, settings, html, diagnostics: deck.diagnostics };
+  const templates = loadTemplates([builtinTemplatesDir, path.join(projectDir, 'templates'), ...theme.templateDirs]);
+  const html = renderDeck(deck, templates, version, themeView(theme));
+  // A theme the user made is checked for contrast (built-in ones are checked by the tests).
+  const themeWarnings = theme.builtin ? [] : themeDiagnostics(theme);
+  return { doc, deck, theme, settings, html, diagnostics: [...deck.diagnostics, ...themeWarnings] };
 }
 
 export interface BuildOptions extends Omit<CompileOptions, 'file'> {

@@ -66,6 +66,18 @@ export async function runCli(argv: string[]): Promise<number> {
       exitCode = await runImport(file, flags);
     });
 
+  program
+    .command('themes')
+    .description('list the themes with their descriptions; --preview renders a gallery of them')
+    .argument('[themes...]', 'theme names or folders to preview (default: every theme)')
+    .option('--preview', 'screenshot each theme on a sample deck into <out>/ with an index.html')
+    .option('-o, --out <dir>', 'folder for the gallery', path.join('dist', 'themes'))
+    .option('--essay <file>', 'the essay the gallery shows (default: a built-in sample)')
+    .option('--browser <path>', 'Chrome or Chromium to take the screenshots with')
+    .action(async (themes: string[], flags: ThemesFlags) => {
+      exitCode = await runThemes(themes, flags);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -162,6 +174,34 @@ function portNumber(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return port;
+}
+
+interface ThemesFlags {
+  preview?: boolean;
+  out: string;
+  essay?: string;
+  browser?: string;
+}
+
+/** `paparan themes`: one line per theme; with --preview, the gallery. */
+async function runThemes(themes: string[], flags: ThemesFlags): Promise<number> {
+  const projectDir = process.cwd();
+  if (flags.preview) {
+    const { renderThemeGallery } = await import('./theme-gallery.js');
+    const gallery = await renderThemeGallery({ projectDir, outDir: flags.out, themes, essay: flags.essay, browser: flags.browser });
+    for (const theme of gallery.themes) for (const d of theme.diagnostics) console.error(formatDiagnostic(d));
+    console.log(`✓ ${gallery.themes.length} themes → ${gallery.index}`);
+    return ExitCode.ok;
+  }
+  const { describeThemes } = await import('./themes.js');
+  const listed = describeThemes(projectDir);
+  const width = Math.max(...listed.map((t) => t.name.length));
+  for (const theme of listed) {
+    const origin = theme.builtin ? '' : ` (${path.relative(projectDir, theme.dir) || theme.dir})`;
+    const parent = theme.extends ? ` Extends ${theme.extends}.` : '';
+    console.log(`${theme.name.padEnd(width)}  ${theme.error ? `unusable: ${theme.error}` : `${theme.description}${parent}`}${origin}`);
+  }
+  return listed.some((t) => t.error) ? ExitCode.buildFailed : ExitCode.ok;
 }
 
 function languageTag(value: string): string {

@@ -9,6 +9,8 @@ import { slideSizeFor } from './layout.js';
 import type { Deck, Slide, SlideBody } from './model.js';
 import { sanitizeBlock, sanitizeInline } from './sanitize.js';
 import type { Templates } from './templates.js';
+import { slideBackgroundClass } from './contrast.js';
+import type { ThemeView } from './themes.js';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -50,8 +52,8 @@ export function revealConfig(deck: Deck): Record<string, unknown> {
   };
 }
 
-/** Renders the deck's index.html with the given templates. */
-export function renderDeck(deck: Deck, templates: Templates, version: string): string {
+/** Renders the deck's index.html with the given templates; the theme gives the stylesheets to link and the logo. */
+export function renderDeck(deck: Deck, templates: Templates, version: string, theme: ThemeView = { name: 'default', styles: [] }): string {
   const labels = labelsFor(deck.lang);
   const authors = authorsOf(deck);
   const view = {
@@ -63,13 +65,17 @@ export function renderDeck(deck: Deck, templates: Templates, version: string): s
     // `<` escaped so that no text in the JSON can close the script element.
     configJson: JSON.stringify({ reveal: revealConfig(deck), labels: { notes: labels.notes } }).replace(/</g, '\\u003c'),
     slides: deck.slides.map((slide, index) => slideView(slide, index, deck, authors)),
+    // Stylesheets of the theme chain, parent first, and its logo (relative to the deck folder).
+    themeName: theme.name,
+    themeStyles: theme.styles,
+    logo: theme.logo,
   };
   return templates.layout(view);
 }
 
 function slideView(slide: Slide, index: number, deck: Deck, authors: string | undefined): Record<string, unknown> {
   const labels = labelsFor(deck.lang);
-  const classes = [`slide-${slide.kind}`, slide.body ? `layout-${slide.body.layout}` : '', slide.continued ? 'is-continued' : '', slide.className ?? '']
+  const classes = [`slide-${slide.kind}`, slide.body ? `layout-${slide.body.layout}` : '', slide.continued ? 'is-continued' : '', slide.className ?? '', slideBackgroundClass(slide.background) ?? '']
     .filter(Boolean)
     .join(' ');
   const common = {

@@ -1,21 +1,98 @@
 /**
- * Finds a theme by name or path. A theme is a folder with a theme.css (and
- * optionally fonts, images and templates) that is copied next to the deck.
+ * Themes: finding one by name or path, following its `extends` chain, and
+ * working out what the deck needs from it — the stylesheets to link (parent
+ * first), the files to copy, the CSS generated from theme.json, the logo, the
+ * template folders — plus its resolved colours for the contrast checks.
+ *
+ * A theme is a folder with a theme.json (or theme.yaml) and/or a theme.css.
+ * Each theme of the chain is copied to `assets/themes/<name>/` in the deck, so
+ * url()s in its CSS keep pointing at its own fonts and images.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PaparanError } from './errors.js';
+import { contrastRatio, isColor, isDark, parseColor, toGrayscale, toHex } from './contrast.js';
+import { PaparanError, type Diagnostic, type Where } from './errors.js';
+import {
+  colorVariables,
+  cssReferences,
+  findThemeConfig,
+  readRootVariables,
+  readThemeConfig,
+  rootVariables,
+  sizeLimits,
+  sizeVariables,
+  themeConfigFiles,
+  type ColorRole,
+  type FontsourceSpec,
+  type Palette,
+  type SizeRole,
+  type ThemeConfig,
+} from './theme-config.js';
+import { builtinTemplatesDir } from './templates.js';
 
 /** paparan's built-in themes. */
 export const builtinThemesDir = fileURLToPath(new URL('../themes', import.meta.url));
 export const defaultThemeName = 'default';
 
-export interface Theme {
+/** One theme of an `extends` chain. */
+export interface ThemeLayer {
+  /** The folder's name: what `--theme` takes when it sits in a themes/ folder. */
   name: string;
-  /** The theme's folder; all of it is copied to `assets/theme/`. */
   dir: string;
+  /** theme.json / theme.yaml; undefined for a CSS-only theme. */
+  configFile?: string;
+  config: ThemeConfig;
+  builtin: boolean;
+  /** The layer's folder inside the deck, e.g. `assets/themes/default`. */
+  assetDir: string;
+  /** The layer's stylesheets (absolute paths), in load order. */
+  cssFiles: string[];
 }
+
+export interface Theme {
+  /** The chosen theme's folder name. */
+  name: string;
+  /** theme.json's `name`, else the folder name. */
+  title: string;
+  description: string;
+  /** The chosen theme's folder. */
+  dir: string;
+  builtin: boolean;
+  /** Parent first; the chosen theme is last. */
+  chain: ThemeLayer[];
+  /** Colours after the whole chain is applied (paparan.css's defaults underneath). */
+  palette: Palette;
+  /** Colours of an inverted slide (`class=inverse`, or a per-slide background of the other brightness). */
+  inverse: Palette;
+  /** Colours of handouts and notes pages, when the chain sets any. */
+  printPalette?: Palette;
+  /** Text sizes in px after the whole chain is applied. */
+  sizes: Partial<Record<SizeRole, number>>;
+  /** Colour values the checks could not read, as [custom property, value, file]. */
+  unreadable: [string, string, string][];
+  /** The logo, relative to the deck folder, if the chain has one. */
+  logo?: string;
+  /** Stylesheets for index.html, relative to the deck folder, in load order. */
+  styles: string[];
+  /** Template override folders of the chain, parent first. */
+  templateDirs: string[];
+  /** What to copy into the deck: [absolute source file or folder, destination relative to the deck]. */
+  copies: [string, string][];
+  /** Stylesheets made from the settings: [destination relative to the deck, CSS]. */
+  generated: [string, string][];
+}
+
+/** What the deck templates receive about the theme. */
+export interface ThemeView {
+  name: string;
+  styles: string[];
+  logo?: string;
+}
+
+/** The custom properties paparan.css sets before any theme. */
+const baseVariables = readRootVariables(readFileSync(path.join(builtinTemplatesDir, 'assets', 'paparan.css'), 'utf8'));
 
 /** Theme folders a name is looked up in: the project's `themes/` first, then the built-in ones. */
 export function themeSearchDirs(projectDir: string): string[] {
@@ -23,21 +100,9 @@ export function themeSearchDirs(projectDir: string): string[] {
   return path.resolve(own) === path.resolve(builtinThemesDir) ? [builtinThemesDir] : [own, builtinThemesDir];
 }
 
-/** Resolves `--theme`/`theme:` (a name, or a path to a folder) to a theme; unknown names list the available ones. */
-export function resolveTheme(nameOrPath: string | undefined, projectDir: string, where: { file?: string; line?: number } = {}): Theme {
-  const wanted = nameOrPath ?? defaultThemeName;
-  if (/[\\/]/.test(wanted) || wanted.startsWith('.')) {
-    const dir = path.resolve(projectDir, wanted);
-    if (!existsSync(path.join(dir, 'theme.css'))) {
-      throw new PaparanError(`theme folder ${dir} has no theme.css: create it or pick a built-in theme (${listThemes(projectDir).join(', ')})`, where);
-    }
-    return { name: path.basename(dir), dir };
-  }
-  for (const root of themeSearchDirs(projectDir)) {
-    const dir = path.join(root, wanted);
-    if (existsSync(path.join(dir, 'theme.css'))) return { name: wanted, dir };
-  }
-  throw new PaparanError(`unknown theme "${wanted}": choose one of ${listThemes(projectDir).join(', ')}, or give a path to a theme folder`, where);
+/** True when a folder holds a theme (a settings file or a theme.css). */
+export function isThemeDir(dir: string): boolean {
+  return [...themeConfigFiles, 'theme.css'].some((name) => existsSync(path.join(dir, name)));
 }
 
 /** Names of all themes a project can use. */
@@ -47,8 +112,376 @@ export function listThemes(projectDir: string): string[] {
     if (!existsSync(root)) continue;
     for (const name of readdirSync(root)) {
       const dir = path.join(root, name);
-      if (statSync(dir).isDirectory() && existsSync(path.join(dir, 'theme.css'))) names.add(name);
+      if (statSync(dir).isDirectory() && isThemeDir(dir)) names.add(name);
     }
   }
   return [...names].sort();
+}
+
+export interface ThemeSummary {
+  name: string;
+  description: string;
+  builtin: boolean;
+  extends?: string;
+  dir: string;
+  /** Set when the theme cannot be used, with the reason. */
+  error?: string;
+}
+
+/** Every theme a project can use, with its description; a broken theme is listed with its error. */
+export function describeThemes(projectDir: string): ThemeSummary[] {
+  return listThemes(projectDir).map((name) => {
+    try {
+      const theme = resolveTheme(name, projectDir);
+      return { name, description: theme.description, builtin: theme.builtin, extends: theme.chain.at(-1)!.config.extends, dir: theme.dir };
+    } catch (error) {
+      const dir = themeSearchDirs(projectDir).map((root) => path.join(root, name)).find(isThemeDir) ?? name;
+      return { name, description: '', builtin: isInside(dir, builtinThemesDir), dir, error: String(error) };
+    }
+  });
+}
+
+/** Resolves `--theme`/`theme:` (a name, or a path to a folder) and its `extends` chain; unknown names list the available ones. */
+export function resolveTheme(nameOrPath: string | undefined, projectDir: string, where: Where = {}): Theme {
+  const wanted = nameOrPath ?? defaultThemeName;
+  const dir = locateTheme(wanted, projectDir, undefined);
+  if (!dir) {
+    const available = listThemes(projectDir).join(', ');
+    throw new PaparanError(
+      isPath(wanted)
+        ? `theme folder ${path.resolve(projectDir, wanted)} has no ${themeConfigFiles[0]} or theme.css: create one, or pick a theme (${available})`
+        : `unknown theme "${wanted}": choose one of ${available}, or give a path to a theme folder`,
+      where,
+    );
+  }
+  return assembleTheme(loadChain(dir, projectDir));
+}
+
+/** A name is looked up in the themes folders; anything with a slash or a leading dot is a folder path. */
+function isPath(wanted: string): boolean {
+  return /[\\/]/.test(wanted) || wanted.startsWith('.');
+}
+
+/** The folder of a theme; `skip` is a folder a name must not resolve to (a theme extending its own name). */
+function locateTheme(wanted: string, projectDir: string, skip: string | undefined, relativeTo = projectDir): string | undefined {
+  if (isPath(wanted)) {
+    const dir = path.resolve(relativeTo, wanted);
+    return isThemeDir(dir) ? dir : undefined;
+  }
+  return themeSearchDirs(projectDir)
+    .map((root) => path.join(root, wanted))
+    .find((dir) => isThemeDir(dir) && (!skip || path.resolve(dir) !== path.resolve(skip)));
+}
+
+/** Follows `extends` from the chosen theme to its root; returns the chain parent first. */
+function loadChain(dir: string, projectDir: string): ThemeLayer[] {
+  const chain: ThemeLayer[] = [];
+  let current: string | undefined = dir;
+  while (current) {
+    const layer = loadLayer(current);
+    chain.unshift(layer);
+    const parent = layer.config.extends;
+    if (!parent) break;
+    const parentDir = locateTheme(parent, projectDir, layer.dir, layer.dir);
+    if (!parentDir) {
+      throw new PaparanError(`theme "${layer.name}" extends unknown theme "${parent}": choose one of ${listThemes(projectDir).join(', ')}, or give a path to a theme folder`, {
+        file: layer.configFile,
+      });
+    }
+    const childFirst = [...chain].reverse();
+    const loop = childFirst.findIndex((l) => path.resolve(l.dir) === path.resolve(parentDir));
+    if (loop >= 0) {
+      const names = [...childFirst.slice(loop), childFirst[loop]!].map((l) => l.name);
+      throw new PaparanError(`themes extend each other in a loop: ${names.join(' → ')}; remove one "extends"`, { file: layer.configFile });
+    }
+    current = parentDir;
+  }
+  // Each theme gets its own folder in the deck; the parent keeps the plain name.
+  const used = new Set<string>();
+  for (const layer of chain) {
+    let slot = layer.name;
+    for (let n = 2; used.has(slot); n++) slot = `${layer.name}-${n}`;
+    used.add(slot);
+    layer.assetDir = `assets/themes/${slot}`;
+  }
+  return chain;
+}
+
+function loadLayer(dir: string): ThemeLayer {
+  const configFile = findThemeConfig(dir);
+  const config = configFile ? readThemeConfig(configFile) : {};
+  const name = path.basename(dir);
+  const where = configFile ?? path.join(dir, 'theme.css');
+  const cssNames = config.css === undefined ? (existsSync(path.join(dir, 'theme.css')) ? ['theme.css'] : []) : [config.css].flat();
+  const cssFiles = cssNames.map((file) => requireThemeFile(dir, file, 'css', where));
+  return { name, dir, configFile, config, builtin: isInside(dir, builtinThemesDir), assetDir: `assets/themes/${name}`, cssFiles };
+}
+
+/** A file a theme names: it must exist inside the theme's folder. */
+function requireThemeFile(dir: string, file: string, key: string, where: string): string {
+  const full = path.resolve(dir, file);
+  if (!isInside(full, dir)) throw new PaparanError(`"${key}" names ${file}, which is outside the theme folder: keep the theme's files in ${dir}`, { file: where });
+  if (!existsSync(full)) throw new PaparanError(`"${key}" names ${file}, which does not exist in ${dir}: add the file or fix the path`, { file: where });
+  return full;
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(path.resolve(dir), path.resolve(file));
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** Everything the deck needs from a chain, and its resolved colours and sizes. */
+function assembleTheme(chain: ThemeLayer[]): Theme {
+  const chosen = chain.at(-1)!;
+  const vars = new Map(baseVariables);
+  const varSource = new Map<string, string>();
+  const unreadable: [string, string, string][] = [];
+  const styles = ['assets/themes/slide-colors.css'];
+  const copies: [string, string][] = [];
+  const generated: [string, string][] = [];
+  const templateDirs: string[] = [];
+  const inverse: Partial<Palette> = {};
+  const print: Partial<Palette> = {};
+  let logo: string | undefined;
+
+  for (const layer of chain) {
+    const { config } = layer;
+    const where = layer.configFile ?? layer.cssFiles[0] ?? layer.dir;
+    copies.push([layer.dir, layer.assetDir]);
+    templateDirs.push(path.join(layer.dir, 'templates'));
+    for (const file of config.fonts?.files ?? []) requireThemeFile(layer.dir, file, 'fonts.files', where);
+    const fonts = (config.fonts?.fontsource ?? []).map((spec) => fontsourceFaces(spec, layer, where));
+    for (const face of fonts) copies.push(...face.copies);
+
+    const rootVars = rootVariables(config);
+    for (const [name, value] of rootVars) (vars.set(name, value), varSource.set(name, where));
+    Object.assign(inverse, config.colors?.inverse);
+    Object.assign(print, config.print?.colors);
+    const css = configCss(layer, fonts.flatMap((f) => f.faces), rootVars);
+    if (css) {
+      generated.push([`${layer.assetDir}/theme-config.css`, css]);
+      styles.push(`${layer.assetDir}/theme-config.css`);
+    }
+    const sheets = [...layer.cssFiles];
+    if (config.print?.css) sheets.push(requireThemeFile(layer.dir, config.print.css, 'print.css', where));
+    for (const file of sheets) {
+      const text = readFileSync(file, 'utf8');
+      checkCssReferences(text, file, layer.dir);
+      if (layer.cssFiles.includes(file)) for (const [name, value] of readRootVariables(text)) (vars.set(name, value), varSource.set(name, file));
+      styles.push(`${layer.assetDir}/${path.relative(layer.dir, file).split(path.sep).join('/')}`);
+    }
+    if (config.logo !== undefined) logo = config.logo ? `${layer.assetDir}/${relativeUrl(requireThemeFile(layer.dir, config.logo, 'logo', where), layer.dir)}` : undefined;
+  }
+
+  const palette = {} as Palette;
+  for (const [role, name] of Object.entries(colorVariables) as [ColorRole, string][]) {
+    const value = vars.get(name) ?? baseVariables.get(name)!;
+    if (isColor(value)) palette[role] = toHex(parseColor(value)!);
+    else {
+      unreadable.push([name, value, varSource.get(name) ?? chosen.dir]);
+      palette[role] = toHex(parseColor(baseVariables.get(name)!)!);
+    }
+  }
+  const sizes: Partial<Record<SizeRole, number>> = {};
+  for (const [role, name] of Object.entries(sizeVariables) as [SizeRole, string][]) {
+    const px = /^(\d+(?:\.\d+)?)px$/.exec(vars.get(name)?.trim() ?? '');
+    if (px) sizes[role] = Number(px[1]);
+  }
+  const inversePalette = { ...invertedPalette(palette), ...hexColors(inverse) };
+  const printPalette = Object.keys(print).length > 0 ? { ...palette, ...hexColors(print) } : undefined;
+  generated.unshift(['assets/themes/slide-colors.css', slideColorsCss(chosen.name, palette, inversePalette)]);
+
+  return {
+    name: chosen.name,
+    title: [...chain].reverse().find((l) => l.config.name)?.config.name ?? chosen.name,
+    description: chosen.config.description ?? cssDescription(chosen) ?? '',
+    dir: chosen.dir,
+    builtin: chosen.builtin,
+    chain,
+    palette,
+    inverse: inversePalette,
+    printPalette,
+    sizes,
+    unreadable,
+    logo,
+    styles,
+    templateDirs,
+    copies,
+    generated,
+  };
+}
+
+function hexColors(colors: Partial<Palette>): Partial<Palette> {
+  return Object.fromEntries(Object.entries(colors).map(([role, value]) => [role, toHex(parseColor(value)!)]));
+}
+
+function relativeUrl(file: string, dir: string): string {
+  return path.relative(dir, file).split(path.sep).join('/');
+}
+
+/** The colours of an inverted slide when the theme names none: text and background swap. */
+function invertedPalette(p: Palette): Palette {
+  return { background: p.text, text: p.background, heading: p.background, accent: p.background, muted: p.background, rule: p.muted, codeBackground: p.text };
+}
+
+/** A CSS-only theme's description: the first comment of its theme.css. */
+function cssDescription(layer: ThemeLayer): string | undefined {
+  const file = layer.cssFiles[0];
+  if (!file) return undefined;
+  const comment = /^\s*\/\*+\s*([\s\S]*?)\s*\*+\//.exec(readFileSync(file, 'utf8'));
+  return comment?.[1]?.split('\n')[0]?.trim() || undefined;
+}
+
+/** url()s in a theme's CSS must be files of the theme: no network, nothing missing, nothing outside its folder. */
+function checkCssReferences(css: string, file: string, themeDir: string): void {
+  for (const ref of cssReferences(css)) {
+    if (/^(data:|#)/i.test(ref)) continue;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) {
+      throw new PaparanError(`loads ${ref} from the network: a theme must ship its fonts and images in its folder (see docs/themes.md)`, { file });
+    }
+    const target = path.resolve(path.dirname(file), decodeURI(ref.split(/[?#]/)[0]!));
+    if (!isInside(target, themeDir)) throw new PaparanError(`url(${ref}) points outside the theme folder ${themeDir}: copy the file into the theme`, { file });
+    if (!existsSync(target)) throw new PaparanError(`url(${ref}) names a file that does not exist (${target}): add it or fix the path`, { file });
+  }
+}
+
+/** The stylesheet made from a layer's settings: its font faces, custom properties and print colours. */
+function configCss(layer: ThemeLayer, faces: string[], rootVars: [string, string][]): string | undefined {
+  const print = Object.entries(layer.config.print?.colors ?? {}) as [ColorRole, string][];
+  if (faces.length === 0 && rootVars.length === 0 && print.length === 0) return undefined;
+  const lines = [`/* Made by paparan from ${path.basename(layer.configFile ?? 'theme.json')} of the "${layer.name}" theme: edit that file, not this one. */`];
+  lines.push(...faces);
+  if (rootVars.length) lines.push(':root {', ...rootVars.map(([name, value]) => `  ${name}: ${value};`), '}');
+  if (print.length) {
+    // Handouts and notes pages put `paparan-print` on <html> (templates/handout.hbs, notes.hbs).
+    lines.push('html.paparan-print {', ...print.map(([role, value]) => `  ${colorVariables[role]}: ${value};`), '}');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Colours for slides whose background is not the theme's: `class=inverse`, or a `background=` of the other brightness. */
+function slideColorsCss(name: string, palette: Palette, inverse: Palette): string {
+  const vars = (p: Palette) => (Object.entries(colorVariables) as [ColorRole, string][]).map(([role, prop]) => `  ${prop}: ${p[role]};`).join('\n');
+  // reveal.js marks a slide with a background colour as has-dark-background or has-light-background.
+  const other = isDark(palette.background) ? 'has-light-background' : 'has-dark-background';
+  return [
+    `/* Made by paparan from the colours of the "${name}" theme: per-slide backgrounds (docs/themes.md). */`,
+    `.reveal .slides > section.inverse,\n.reveal .slides > section.${other} {\n${vars(inverse)}\n  color: ${inverse.text};\n}`,
+    `.reveal .slides > section.inverse, .reveal .backgrounds .slide-background.inverse { background-color: ${inverse.background}; }`,
+    `.reveal.${other} .slide-number, .reveal.${other} .progress, .reveal.${other} .controls { color: ${inverse.muted}; --color-muted: ${inverse.muted}; --color-accent: ${inverse.accent}; }`,
+    '',
+  ].join('\n');
+}
+
+/** The @font-face rules and font files for one Fontsource package of a theme. */
+function fontsourceFaces(spec: FontsourceSpec, layer: ThemeLayer, where: string): { faces: string[]; copies: [string, string][] } {
+  const packageDir = findPackage(spec.package, layer.dir);
+  if (!packageDir) throw new PaparanError(`font package ${spec.package} is not installed: run \`npm install ${spec.package}\` in the project`, { file: where });
+  const faces: string[] = [];
+  const copies: [string, string][] = [];
+  const subsets = new RegExp(`-(${spec.subsets.map((s) => s.replace(/[^a-z0-9-]/g, '')).join('|')})-(\\d+)-(normal|italic)\\.woff2$`);
+  for (const weight of spec.weights) {
+    for (const style of spec.italic ? ['normal', 'italic'] : ['normal']) {
+      const cssFile = path.join(packageDir, style === 'italic' ? `${weight}-italic.css` : `${weight}.css`);
+      if (!existsSync(cssFile)) throw new PaparanError(`font package ${spec.package} has no ${weight} ${style} face (${cssFile} is missing): change "weights" or "italic"`, { file: where });
+      const found = new Set<string>();
+      for (const block of readFileSync(cssFile, 'utf8').matchAll(/@font-face\s*\{([^}]*)\}/g)) {
+        const file = /url\(\.\/files\/([^)'"]+\.woff2)\)/.exec(block[1]!)?.[1];
+        const subset = file ? subsets.exec(file)?.[1] : undefined;
+        if (!file || !subset) continue;
+        found.add(subset);
+        const family = /font-family:\s*([^;]+);/.exec(block[1]!)?.[1]?.trim();
+        const range = /unicode-range:\s*([^;]+);/.exec(block[1]!)?.[1]?.trim();
+        faces.push(
+          `@font-face { font-family: ${family}; font-style: ${style}; font-weight: ${weight}; font-display: block; src: url('fonts/${file}') format('woff2');${range ? ` unicode-range: ${range};` : ''} }`,
+        );
+        copies.push([path.join(packageDir, 'files', file), `${layer.assetDir}/fonts/${file}`]);
+      }
+      const missing = spec.subsets.filter((s) => !found.has(s));
+      if (missing.length) throw new PaparanError(`font package ${spec.package} has no "${missing.join('", "')}" subset for ${weight} ${style}: change "subsets"`, { file: where });
+    }
+  }
+  return { faces, copies };
+}
+
+/** A package's folder: from the theme's own node_modules upwards, else paparan's. */
+function findPackage(name: string, fromDir: string): string | undefined {
+  for (const base of [path.join(fromDir, 'theme.json'), fileURLToPath(import.meta.url)]) {
+    try {
+      return path.dirname(createRequire(base).resolve(`${name}/package.json`));
+    } catch {
+      // not installed there
+    }
+  }
+  return undefined;
+}
+
+/** What the deck's templates receive about the theme. */
+export function themeView(theme: Theme): ThemeView {
+  return { name: theme.name, styles: theme.styles, logo: theme.logo };
+}
+
+// --- Checks ------------------------------------------------------------------
+
+/** WCAG AA: normal text needs a contrast of at least 4.5:1 against its background. */
+export const minimumContrast = 4.5;
+
+export interface ContrastCheck {
+  /** Which colours: `palette` (the slides), `inverse` (inverted slides) or `print` (handouts). */
+  palette: 'palette' | 'inverse' | 'print';
+  foreground: ColorRole;
+  background: ColorRole;
+  ratio: number;
+  /** The same pair printed in grayscale. */
+  grayscaleRatio: number;
+  colors: [string, string];
+}
+
+/** The text/background pairs every theme must keep legible. */
+const checkedPairs: [ColorRole, ColorRole][] = [
+  ['text', 'background'],
+  ['heading', 'background'],
+  ['muted', 'background'],
+  ['accent', 'background'],
+  ['text', 'codeBackground'],
+];
+
+/** Contrast of every text/background pair of the theme's slides, inverted slides and print colours. */
+export function checkContrast(theme: Pick<Theme, 'palette' | 'inverse' | 'printPalette'>): ContrastCheck[] {
+  const palettes = [['palette', theme.palette], ['inverse', theme.inverse], ['print', theme.printPalette]] as const;
+  return palettes.flatMap(([which, p]) =>
+    p
+      ? checkedPairs.map(([fg, bg]): ContrastCheck => ({
+          palette: which,
+          foreground: fg,
+          background: bg,
+          ratio: contrastRatio(p[fg], p[bg]),
+          grayscaleRatio: contrastRatio(toGrayscale(p[fg]), toGrayscale(p[bg])),
+          colors: [p[fg], p[bg]],
+        }))
+      : [],
+  );
+}
+
+const paletteLabel = { palette: '', inverse: 'inverted slides: ', print: 'print: ' } as const;
+
+/** Warnings about a theme a user made: colour pairs below WCAG AA, colours that cannot be checked, text larger than the planner allows for. */
+export function themeDiagnostics(theme: Theme): Diagnostic[] {
+  const file = theme.chain.at(-1)!.configFile ?? theme.chain.at(-1)!.cssFiles[0] ?? theme.dir;
+  const warn = (message: string, at = file): Diagnostic => ({ severity: 'warning', file: at, message: `theme "${theme.name}": ${message}` });
+  const warnings: Diagnostic[] = [];
+  for (const check of checkContrast(theme)) {
+    const pair = `${paletteLabel[check.palette]}${check.foreground} ${check.colors[0]} on ${check.background} ${check.colors[1]}`;
+    if (check.ratio < minimumContrast) {
+      warnings.push(warn(`${pair} has a contrast of ${check.ratio.toFixed(2)}:1, below the ${minimumContrast}:1 WCAG AA asks for: darken or lighten one of them`));
+    } else if (check.grayscaleRatio < minimumContrast) {
+      warnings.push(warn(`${pair} has a contrast of only ${check.grayscaleRatio.toFixed(2)}:1 when printed in grayscale: make them differ more in lightness`));
+    }
+  }
+  for (const [name, value, at] of theme.unreadable) warnings.push(warn(`cannot check the contrast of ${name}: "${value}" is not a colour paparan reads (use #rrggbb or rgb())`, at));
+  for (const [role, limit] of Object.entries(sizeLimits) as [SizeRole, number][]) {
+    const size = theme.sizes[role];
+    if (size !== undefined && size > limit) warnings.push(warn(`${sizeVariables[role]} is ${size}px, larger than the ${limit}px the slide planner allows for: slides may overflow`));
+  }
+  return warnings;
 }

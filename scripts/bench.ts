@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`: how long users wait. Prints figures, asserts nothing.
+ *
+ *  1. The shared essay and generated essays of ~50, ~100 and ~200 slides:
+ *     full build with all three PDFs, time per stage, ms per slide, peak memory.
+ *  2. Live preview: time from saving a content file to the browser showing
+ *     the change (median of several edits).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startBrowser, withPage, type BrowserSession } from '../src/browser.js';
+import { buildEssay, compileEssay, loadEssay } from '../src/build.js';
+import { defaultPdfOptions, exportPdfs, type PdfResult } from '../src/export-pdf.js';
+import { parseEssay, slugFromPath } from '../src/parse.js';
+import { planDeck } from '../src/plan.js';
+import { startPreview } from '../src/preview.js';
+import { renderDeck } from '../src/render.js';
+import { builtinTemplatesDir, loadTemplates } from '../src/templates.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const work = mkdtempSync(path.join(os.tmpdir(), 'paparan-bench-'));
+const sharedEssay = path.join(root, 'content/kerja-sama-selatan-selatan.md');
+
+const ms = (start: number) => performance.now() - start;
+const fmt = (value: number) => `${Math.round(value)} ms`.padStart(8);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** An essay of `sections` sections of prose paragraphs, like a long student paper. */
+function generatedEssay(sections: number): string {
+  const words = 'negara berkembang kerja sama ekonomi pembangunan diplomasi bantuan teknologi pelatihan internasional kebijakan'.split(' ');
+  let seed = 7;
+  const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const sentence = () => {
+    const n = 10 + Math.floor(next() * 20);
+    const text = Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join(' ');
+    return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+  };
+  const parts = ['---', 'title: Esai Panjang untuk Uji Kecepatan', 'lang: id', '---', ''];
+  for (let s = 1; s <= sections; s++) {
+    parts.push(`## Bagian ${s}`, '');
+    for (let p = 0; p < 3; p++) parts.push(Array.from({ length: 5 }, sentence).join(' '), '');
+  }
+  return parts.join('\n');
+}
+
+interface Row {
+  name: string;
+  slides: number;
+  stages: Record<string, number>;
+  pdfs: PdfResult[];
+  total: number;
+}
+
+async function benchEssay(name: string, file: string, session: BrowserSession): Promise<Row> {
+  const stages: Record<string, number> = {};
+  let t = performance.now();
+  const { source } = await loadEssay(file);
+  stages.load = ms(t);
+  t = performance.now();
+  const doc = parseEssay({ source, file, baseDir: path.dirname(file), slug: slugFromPath(file) });
+  stages.parse = ms(t);
+  t = performance.now();
+  const deck = planDeck(doc);
+  stages.plan = ms(t);
+  t = performance.now();
+  renderDeck(deck, loadTemplates([builtinTemplatesDir]), 'bench');
+  stages.render = ms(t);
+
+  let pdfs: PdfResult[] = [];
+  t = performance.now();
+  const result = await buildEssay(file, {
+    outDir: path.join(work, 'dist'),
+    afterWrite: async ({ compiled, dir }) => {
+      pdfs = await exportPdfs(session, compiled.deck, dir, defaultPdfOptions);
+    },
+  });
+  const total = ms(t);
+  if (!result.ok) throw result.error;
+  return { name, slides: result.slides, stages, pdfs, total };
+}
+
+async function benchLiveReload(session: BrowserSession): Promise<number[]> {
+  const content = path.join(work, 'live');
+  mkdirSync(content, { recursive: true });
+  const essay = path.join(content, 'kerja-sama-selatan-selatan.md');
+  const original = readFileSync(sharedEssay, 'utf8');
+  writeFileSync(essay, original);
+  const preview = await startPreview({ files: [essay], outDir: path.join(work, 'live-dist'), projectDir: root, port: 0, log: () => {} });
+  const delays: number[] = [];
+  try {
+    await withPage(session, async (page) => {
+      await page.goto(`${preview.urls[essay]}#/pendahuluan`);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+      for (let i = 1; i <= 7; i++) {
+        const marker = `Suntingan ${i}`;
+        const started = performance.now();
+        writeFileSync(essay, original.replace('Di tengah dinamika global', `${marker} di tengah dinamika global`));
+        await page.waitForFunction((m) => document.querySelector('.slides section.present')?.textContent?.includes(m), { timeout: 10_000, polling: 'mutation' }, marker);
+        delays.push(ms(started));
+      }
+    });
+  } finally {
+    await preview.close();
+  }
+  return delays;
+}
+
+async function main(): Promise<void> {
+  const essays: [string, string][] = [['shared essay', sharedEssay]];
+  for (const sections of [6, 12, 24]) {
+    const file = path.join(work, `generated-${sections}.md`);
+    writeFileSync(file, generatedEssay(sections));
+    essays.push([`generated, ${sections} sections`, file]);
+  }
+  // Warm the compiler once so that the first essay is not charged for module start-up.
+  compileEssay(readFileSync(sharedEssay, 'utf8'), { file: sharedEssay });
+
+  let t = performance.now();
+  const session = await startBrowser();
+  const browserStart = ms(t);
+  const rows: Row[] = [];
+  let delays: number[] = [];
+  try {
+    for (const [name, file] of essays) rows.push(await benchEssay(name, file, session));
+    delays = await benchLiveReload(session);
+  } finally {
+    await session.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  console.log(`browser start                ${fmt(browserStart)}`);
+  for (const row of rows) {
+    console.log(`\n${row.name}: ${row.slides} slides`);
+    for (const [stage, value] of Object.entries(row.stages)) console.log(`  ${stage.padEnd(26)} ${fmt(value)}`);
+    for (const pdf of row.pdfs) console.log(`  ${`${pdf.kind}.pdf (${pdf.pages} pages)`.padEnd(26)} ${fmt(pdf.ms)}`);
+    console.log(`  ${'total build with all PDFs'.padEnd(26)} ${fmt(row.total)}   (${(row.total / row.slides).toFixed(1)} ms per slide)`);
+    console.log(`  ${'deck + PDFs + browser start'.padEnd(26)} ${fmt(row.total + browserStart)}`);
+  }
+  console.log(`\nlive reload, save → browser shows it: median ${fmt(median(delays))} (runs: ${delays.map((d) => Math.round(d)).join(', ')} ms)`);
+  console.log(`peak memory (this process)   ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
+
+await main();

@@ -1,0 +1,291 @@
+/**
+ * The print pages behind handout.pdf and notes.pdf: where each slide goes on
+ * the paper (pure geometry), and the HTML of handout.html and notes.html. The
+ * slides themselves are the deck's own <section> markup, scaled down, so the
+ * printed slide is the projected one, with real text.
+ */
+import { labelsFor } from './language.js';
+import type { Deck, Slide } from './model.js';
+import { authorsOf, renderInline, revealConfig } from './render.js';
+import { builtinTemplatesDir, loadTemplates } from './templates.js';
+
+export type Paper = 'a4' | 'letter' | 'a5';
+export type PerPage = 1 | 2 | 3 | 4 | 6 | 9;
+
+export interface PageSetup {
+  paper: Paper;
+  landscape: boolean;
+}
+
+/** What the print pages take from the built deck (read from its index.html), so they look as it does. */
+export interface DeckMarkup {
+  /** Attributes of index.html's <html> element (a theme's CSS may select on them), as [name, value]. */
+  htmlAttributes: [string, string][];
+  /** The <link rel="stylesheet"> and <style> elements of its <head>, as HTML, in order. */
+  styles: string[];
+  /** The outer HTML of each slide's <section>, in deck order. */
+  sections: string[];
+}
+
+/** Paper sizes in millimetres, portrait. */
+const PAPER_MM: Record<Paper, { width: number; height: number }> = {
+  a4: { width: 210, height: 297 },
+  letter: { width: 215.9, height: 279.4 },
+  a5: { width: 148, height: 210 },
+};
+
+/** CSS pixels per millimetre (CSS has 96 px to the inch). */
+const PX_PER_MM = 96 / 25.4;
+
+export interface Margins {
+  /** Room for the header (deck title). */
+  top: number;
+  /** Room for the footer (author, date, page X of Y). */
+  bottom: number;
+  side: number;
+}
+
+/** Page margins in mm; A5 is small enough that every millimetre counts. */
+export function marginsFor(paper: Paper): Margins {
+  return paper === 'a5' ? { top: 12, bottom: 12, side: 10 } : { top: 16, bottom: 16, side: 14 };
+}
+
+/** The paper size in mm, turned for landscape. */
+export function paperSize(setup: PageSetup): { width: number; height: number } {
+  const { width, height } = PAPER_MM[setup.paper];
+  return setup.landscape ? { width: height, height: width } : { width, height };
+}
+
+/** Where the writing lines of a handout go. */
+export type NotesPlace = 'beside' | 'below' | 'none';
+
+/** Columns, rows and writing room for each layout: 1–3 slides a page leave room to write, 4–9 fill the page. */
+const ARRANGEMENTS: Record<'portrait' | 'landscape', Record<PerPage, [cols: number, rows: number, notes: NotesPlace]>> = {
+  portrait: { 1: [1, 1, 'below'], 2: [1, 2, 'below'], 3: [1, 3, 'beside'], 4: [2, 2, 'none'], 6: [2, 3, 'none'], 9: [3, 3, 'none'] },
+  landscape: { 1: [1, 1, 'beside'], 2: [2, 1, 'below'], 3: [3, 1, 'below'], 4: [2, 2, 'none'], 6: [3, 2, 'none'], 9: [3, 3, 'none'] },
+};
+
+/** Everything about a handout page's layout, in CSS px. */
+export interface HandoutGeometry {
+  sheetWidth: number;
+  sheetHeight: number;
+  cols: number;
+  rows: number;
+  cellWidth: number;
+  cellHeight: number;
+  gapX: number;
+  gapY: number;
+  notes: NotesPlace;
+  /** Space between a slide and its writing lines. */
+  notesGap: number;
+  frameWidth: number;
+  frameHeight: number;
+  /** Slide design size → frame size. */
+  scale: number;
+  /** Writing lines per slide, and their spacing. */
+  lines: number;
+  lineGap: number;
+}
+
+const mm = (value: number) => value * PX_PER_MM;
+/** Rounded down to 1/100 px so that boxes never add up to more than the page. */
+const floor2 = (value: number) => Math.floor(value * 100) / 100;
+
+/** Lays out a handout page: a grid of slides, with writing lines beside or below them for 1–3 a page. */
+export function handoutGeometry(perPage: PerPage, setup: PageSetup, slide: { width: number; height: number }): HandoutGeometry {
+  const paper = paperSize(setup);
+  const margins = marginsFor(setup.paper);
+  // A hair under the printable height, so rounding never spills a sheet onto a blank page.
+  const sheetWidth = floor2(mm(paper.width - 2 * margins.side));
+  const sheetHeight = floor2(mm(paper.height - margins.top - margins.bottom) - 2);
+  const [cols, rows, notes] = ARRANGEMENTS[setup.landscape ? 'landscape' : 'portrait'][perPage];
+  const small = setup.paper === 'a5';
+  const gapX = mm(small ? 6 : 8);
+  const gapY = mm(small ? 6 : 8);
+  const notesGap = mm(small ? 4 : 6);
+  const lineGap = mm(small ? 7 : 8);
+  const cellWidth = floor2((sheetWidth - (cols - 1) * gapX) / cols);
+  const cellHeight = floor2((sheetHeight - (rows - 1) * gapY) / rows);
+  const aspect = slide.width / slide.height;
+
+  let frameWidth: number;
+  let linesHeight = 0;
+  if (notes === 'beside') {
+    // The slide takes a bit more than half the width; the lines run the full cell height beside it.
+    frameWidth = Math.min(cellWidth * 0.6, cellHeight * aspect);
+    linesHeight = cellHeight;
+  } else if (notes === 'below') {
+    // At least a third of the cell (and four lines) stays free for writing.
+    const writing = Math.max(cellHeight / 3, 4 * lineGap);
+    frameWidth = Math.min(cellWidth, (cellHeight - writing - notesGap) * aspect);
+    linesHeight = cellHeight - frameWidth / aspect - notesGap;
+  } else {
+    frameWidth = Math.min(cellWidth, cellHeight * aspect);
+  }
+  frameWidth = floor2(frameWidth);
+  return {
+    sheetWidth,
+    sheetHeight,
+    cols,
+    rows,
+    cellWidth,
+    cellHeight,
+    gapX,
+    gapY,
+    notes,
+    notesGap,
+    frameWidth,
+    frameHeight: floor2(frameWidth / aspect),
+    scale: frameWidth / slide.width,
+    lines: Math.max(0, Math.floor(linesHeight / lineGap)),
+    lineGap,
+  };
+}
+
+/** Slide frame size on a notes page: the slide above its notes, leaving most of the page to the text. */
+export function notesFrame(setup: PageSetup, slide: { width: number; height: number }): { width: number; height: number; scale: number } {
+  const paper = paperSize(setup);
+  const margins = marginsFor(setup.paper);
+  const width = mm(paper.width - 2 * margins.side);
+  const height = mm(paper.height - margins.top - margins.bottom);
+  const aspect = slide.width / slide.height;
+  const frameWidth = floor2(Math.min(width * 0.62, height * 0.36 * aspect));
+  return { width: frameWidth, height: floor2(frameWidth / aspect), scale: frameWidth / slide.width };
+}
+
+// --- Views and HTML -----------------------------------------------------------
+
+/** What every print page shares: language, title, the deck's CSS, the slide size. */
+function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean) {
+  const config = revealConfig(deck);
+  const deckClass = markup.htmlAttributes.find(([name]) => name === 'class')?.[1] ?? '';
+  return {
+    lang: deck.lang,
+    title: deck.meta.title,
+    author: authorsOf(deck),
+    styles: markup.styles,
+    // `print-pdf` keeps reveal.css's rules for printing a live deck away from these pages.
+    htmlClass: [deckClass, 'print-pdf paparan-print', grayscale ? 'paparan-grayscale' : ''].filter(Boolean).join(' '),
+    htmlAttributes: markup.htmlAttributes.filter(([name]) => name !== 'class' && name !== 'lang').map(([name, value]) => ({ name, value })),
+    slideWidth: Number(config.width),
+    slideHeight: Number(config.height),
+  };
+}
+
+/** One slide in a frame: the section's markup and what reveal.js would have added around it. */
+function frameView(slide: Slide, index: number, markup: DeckMarkup) {
+  return {
+    number: index + 1,
+    sectionHtml: markup.sections[index] ?? '',
+    backgroundStyle: slide.background ? backgroundStyle(slide.background) : undefined,
+  };
+}
+
+/** reveal.js reads `data-background` as an image when it looks like one, else as a CSS background. */
+function backgroundStyle(value: string): string {
+  const v = value.trim();
+  const isImage = /^(https?:|file:|\/\/|data:image\/)/i.test(v) || /\.(svg|png|jpe?g|gif|bmp|webp)([?#\s]|$)/i.test(v);
+  return isImage ? `background-image: url("${v.replace(/["\\\n\r]/g, encodeURIComponent)}")` : `background: ${v.replace(/[;{}]/g, '')}`;
+}
+
+export interface HandoutOptions extends PageSetup {
+  perPage: PerPage;
+  grayscale: boolean;
+}
+
+/** The HTML of handout.html: sheets of slides with writing lines, one sheet per printed page. */
+export function renderHandout(deck: Deck, markup: DeckMarkup, options: HandoutOptions): string {
+  const base = pageView(deck, markup, options.grayscale);
+  const geometry = handoutGeometry(options.perPage, options, { width: base.slideWidth, height: base.slideHeight });
+  const frames = deck.slides.map((slide, i) => frameView(slide, i, markup));
+  const sheets: { cells: (ReturnType<typeof frameView> & { lines: number[] })[] }[] = [];
+  for (let start = 0; start < frames.length; start += options.perPage) {
+    const cells = frames.slice(start, start + options.perPage).map((frame) => ({ ...frame, lines: Array.from({ length: geometry.lines }, (_, i) => i) }));
+    sheets.push({ cells });
+  }
+  const px = (value: number) => `${value}px`;
+  const view = {
+    ...base,
+    notes: geometry.notes,
+    sheetStyle: [
+      `--sheet-width: ${px(geometry.sheetWidth)}`,
+      `--sheet-height: ${px(geometry.sheetHeight)}`,
+      `--cols: ${geometry.cols}`,
+      `--rows: ${geometry.rows}`,
+      `--cell-width: ${px(geometry.cellWidth)}`,
+      `--cell-height: ${px(geometry.cellHeight)}`,
+      `--gap-x: ${px(geometry.gapX)}`,
+      `--gap-y: ${px(geometry.gapY)}`,
+      `--notes-gap: ${px(geometry.notesGap)}`,
+      `--frame-width: ${px(geometry.frameWidth)}`,
+      `--frame-height: ${px(geometry.frameHeight)}`,
+      `--scale: ${geometry.scale}`,
+      `--line-gap: ${px(geometry.lineGap)}`,
+      `--slide-width: ${px(base.slideWidth)}`,
+      `--slide-height: ${px(base.slideHeight)}`,
+    ].join('; '),
+    sheets,
+  };
+  return printTemplate('handout')(view);
+}
+
+/** The HTML of notes.html: each slide with its speaker notes below it, flowing over as many pages as the notes need. */
+export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup & { grayscale: boolean }): string {
+  const base = pageView(deck, markup, options.grayscale);
+  const frame = notesFrame(options, { width: base.slideWidth, height: base.slideHeight });
+  const labels = labelsFor(deck.lang);
+  const sections = deck.slides.filter((s) => s.kind === 'section');
+  const view = {
+    ...base,
+    frameStyle: [
+      `--frame-width: ${frame.width}px`,
+      `--frame-height: ${frame.height}px`,
+      `--scale: ${frame.scale}`,
+      `--slide-width: ${base.slideWidth}px`,
+      `--slide-height: ${base.slideHeight}px`,
+    ].join('; '),
+    notes: deck.slides.map((slide, i) => ({
+      ...frameView(slide, i, markup),
+      caption: `${labels.slide} ${i + 1} / ${deck.slides.length}`,
+      title: slide.title,
+      section: slide.kind === 'section' ? undefined : sections[slide.section]?.title,
+      paragraphs: slide.notes.map(renderInline),
+    })),
+  };
+  return printTemplate('notes')(view);
+}
+
+export interface MarginTemplates {
+  headerTemplate: string;
+  footerTemplate: string;
+}
+
+/**
+ * The header (deck title) and footer (author, date, "page X of Y" in the deck's
+ * language) Chrome draws in the page margins. They are separate little documents
+ * that see none of the page's CSS, so they carry their own font, as a data: URL.
+ */
+export function renderMargins(deck: Deck, setup: PageSetup, fontDataUrl: string | undefined): MarginTemplates {
+  const labels = labelsFor(deck.lang);
+  const view = {
+    fontDataUrl,
+    padding: `${marginsFor(setup.paper).side}mm`,
+    title: deck.meta.title,
+    byline: [authorsOf(deck), deck.meta.date].filter(Boolean).join(' · '),
+    // Chrome fills the two spans in; the words around them come from the essay's language.
+    pageOfHtml: labels.pageOf('<span class="pageNumber"></span>', '<span class="totalPages"></span>'),
+  };
+  return { headerTemplate: printTemplate('print-header')(view), footerTemplate: printTemplate('print-footer')(view) };
+}
+
+const compiled = new Map<string, (view: object) => string>();
+
+/** A print template by name, compiled once (with the deck's partials, for its error messages). */
+function printTemplate(name: string): (view: object) => string {
+  let template = compiled.get(name);
+  if (!template) {
+    template = loadTemplates([builtinTemplatesDir], name).layout;
+    compiled.set(name, template);
+  }
+  return template;
+}

@@ -1,0 +1,66 @@
+/**
+ * Opening a built deck in the test browser the way a presenter would (file://,
+ * network blocked) and measuring its slides. Shared by the browser tests.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { blockRequestsOutside, withPage, type BrowserSession } from '../../src/browser.js';
+
+export interface SlideFit {
+  id: string;
+  kind: string;
+  overflowY: number;
+  overflowX: number;
+}
+
+/** Opens `<deckDir>/index.html` offline, waits for reveal.js and the fonts, and runs fn; reports blocked requests and page errors. */
+export async function withDeck<T>(
+  session: BrowserSession,
+  deckDir: string,
+  fn: (page: Page) => Promise<T>,
+): Promise<{ value: T; blocked: string[]; errors: string[] }> {
+  return withPage(session, async (page) => {
+    const blocked = await blockRequestsOutside(page, deckDir);
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(pathToFileURL(path.join(deckDir, 'index.html')).href);
+    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { timeout: 15_000 });
+    await page.evaluate(() => {
+      (window as unknown as { Reveal: { configure(o: object): void } }).Reveal.configure({ transition: 'none', backgroundTransition: 'none' });
+    });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return { value: await fn(page), blocked, errors };
+  });
+}
+
+/** Runs in the page: how far each slide's content reaches past the slide (in slide pixels). */
+export function measureFit(): SlideFit[] {
+  type RevealApi = { getSlides(): HTMLElement[]; slide(h: number): void; getConfig(): { width: number; height: number } };
+  const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+  const { width, height } = reveal.getConfig();
+  return reveal.getSlides().map((section, index) => {
+    reveal.slide(index);
+    const box = section.getBoundingClientRect();
+    const scale = box.width / width;
+    let bottom = 0;
+    let right = 0;
+    for (const element of Array.from(section.querySelectorAll<HTMLElement>('*'))) {
+      if (element.closest('aside.notes')) continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      bottom = Math.max(bottom, (rect.bottom - box.top) / scale);
+      right = Math.max(right, (rect.right - box.left) / scale);
+    }
+    return {
+      id: section.id,
+      kind: section.dataset.kind ?? '',
+      overflowY: Math.max(0, bottom - height, section.scrollHeight - section.clientHeight),
+      overflowX: Math.max(0, right - width, section.scrollWidth - section.clientWidth),
+    };
+  });
+}
