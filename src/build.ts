@@ -113,7 +113,7 @@ export interface BuildOptions extends Omit<CompileOptions, 'file'> {
   /** Output root; each essay goes to `<outDir>/<slug>/`. */
   outDir: string;
   /** Work done on the staged folder before it is published (the PDF export). */
-  afterWrite?: (staged: StagedDeck) => Promise<void>;
+  afterWrite?: (staged: StagedDeck) => Promise<unknown>;
   /** Fold the deck into one self-contained index.html. */
   singleFile?: boolean;
 }

@@ -7,14 +7,22 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildEssays, importEssayFile, type EssayResult } from './build.js';
+import { defaults, handoutLayouts, loadProjectConfig, pdfKinds, type HandoutLayout, type PdfKind } from './config.js';
+import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
 import { slugFromPath } from './parse.js';
 import { version } from './version.js';
 
 interface BuildFlags {
-  out: string;
+  out?: string;
   theme?: string;
-  pdf: boolean;
+  /** `--pdf slides,notes` gives a list; `--no-pdf` gives false. */
+  pdf?: PdfKind[] | false;
+  handout?: HandoutLayout;
+  paper?: 'a4' | 'letter' | 'a5';
+  landscape?: boolean;
+  grayscale?: boolean;
+  browser?: string;
   singleFile?: boolean;
   quiet?: boolean;
 }
@@ -33,9 +41,15 @@ export async function runCli(argv: string[]): Promise<number> {
     .command('build', { isDefault: true })
     .description('build essays (content/*.md by default) into <out>/<slug>/')
     .argument('[files...]', '.md or .txt essays to build')
-    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-o, --out <dir>', 'output folder (default: dist)')
     .option('-t, --theme <name|path>', 'theme name or theme folder (overrides the front matter)')
+    .option('--pdf <kinds>', 'which PDFs to print: slides,handout,notes (default: all three)', pdfList)
     .option('--no-pdf', 'build the HTML deck only, skip the PDFs')
+    .addOption(new Option('--handout <n>', 'slides per handout page (default: 3)').choices(handoutLayouts.map(String)).argParser(Number))
+    .addOption(new Option('--paper <size>', 'paper for the handout and notes (default: a4)').choices(['a4', 'letter', 'a5']))
+    .option('--landscape', 'handout and notes in landscape')
+    .option('--grayscale', 'toner-saving PDFs with no colour')
+    .option('--browser <path>', 'Chrome or Chromium to print with (default: found automatically)')
     .option('--single-file', 'one self-contained index.html (styles, scripts, fonts, images inlined)')
     .option('-q, --quiet', 'print errors only')
     .action(async (files: string[], flags: BuildFlags) => {
@@ -97,10 +111,23 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
     console.error('paparan: no essays found in content/: add content/<name>.md or name files to build');
     return ExitCode.usage;
   }
-  const options = { outDir: flags.out, cli: { theme: flags.theme }, singleFile: flags.singleFile };
-  const results = await buildEssays(essays, options, (result) => report(result, flags.quiet));
-  const failed = results.filter((r) => !r.ok);
-  return failed.length === 0 ? ExitCode.ok : Math.max(...failed.map((r) => (r.ok ? 0 : r.error.exitCode)));
+  const { config } = loadProjectConfig(process.cwd());
+  const cli = { theme: flags.theme, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser };
+  const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => console.error(`  ${slug}: ${message}`));
+  let results: EssayResult[];
+  try {
+    const options = { outDir: flags.out ?? config.out ?? defaults.out, cli, config, singleFile: flags.singleFile, afterWrite: printer.print };
+    results = await buildEssays(essays, options, (result) => report(result, flags.quiet));
+  } finally {
+    await printer.close();
+  }
+  const codes = results.map((r) => (r.ok ? ExitCode.ok : r.error.exitCode));
+  if (printer.unavailable) {
+    // The decks were built; only the PDFs are missing.
+    console.error(`error: ${printer.unavailable.message}`);
+    codes.push(printer.unavailable.exitCode);
+  }
+  return Math.max(ExitCode.ok, ...codes);
 }
 
 /** Every essay in content/, in name order. */
@@ -168,6 +195,13 @@ async function runServe(files: string[], flags: { port: number; host: string; ou
   });
   await preview.close();
   return ExitCode.ok;
+}
+
+function pdfList(value: string): PdfKind[] {
+  const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
+  const unknown = kinds.filter((k) => !(pdfKinds as readonly string[]).includes(k));
+  if (unknown.length > 0 || kinds.length === 0) throw new InvalidArgumentError(`expected a list of ${pdfKinds.join(', ')}`);
+  return kinds as PdfKind[];
 }
 
 function portNumber(value: string): number {

@@ -27,7 +27,9 @@ export async function inlineDeck(dir: string): Promise<number> {
     return `${before}"${await dataUrl(path.join(dir, decodeURI(src)), dir)}"`;
   });
   await writeFile(indexFile, html);
-  await Promise.all(['assets', 'media'].map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
+  // The loose files go, and so do the print pages that linked them (the PDFs are already made).
+  const loose = ['assets', 'media', 'handout.html', 'notes.html'];
+  await Promise.all(loose.map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
   return Buffer.byteLength(html);
 }
 

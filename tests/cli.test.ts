@@ -164,6 +164,40 @@ describe('paparan build', () => {
   });
 });
 
+describe('paparan build with PDFs', () => {
+  const exec = promisify(execFile);
+
+  it('prints only the PDFs asked for, with the handout options from the command line', async () => {
+    const file = essay('english.md', readFileSync(path.join(root, 'tests/fixtures/essays/english.md')));
+    writeFileSync(path.join(work, 'content', 'chart.png'), readFileSync(path.join(root, 'tests/fixtures/essays/chart.png')));
+    const result = await run('build', file, '--out', out(), '--pdf', 'handout', '--handout', '6', '--paper', 'letter');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/english: handout\.pdf \d+(\.\d)? s \(\d+ pages?\)/);
+    const dir = path.join(out(), 'english');
+    expect(existsSync(path.join(dir, 'slides.pdf'))).toBe(false);
+    expect(existsSync(path.join(dir, 'notes.pdf'))).toBe(false);
+    const info = (await exec('pdfinfo', [path.join(dir, 'handout.pdf')])).stdout;
+    expect(info).toMatch(/Page size:\s+612(\.\d+)? x 792(\.\d+)? pts \(letter\)/);
+    const slides = Number(/(\d+) slides/.exec(result.stdout)![1]);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(Math.ceil(slides / 6));
+  });
+
+  it('still builds the deck when the browser is missing, says how to get one, and exits 3', async () => {
+    const file = essay('good.md', good);
+    const result = await run('build', file, '--out', out(), '--browser', path.join(work, 'no-such-chrome'));
+    expect(result.code).toBe(3);
+    expect(existsSync(path.join(out(), 'good', 'index.html'))).toBe(true);
+    expect(existsSync(path.join(out(), 'good', 'slides.pdf'))).toBe(false);
+    const errors = result.stderr.split('\n').filter((l) => l.includes('error:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('no-such-chrome');
+  });
+
+  it('rejects an unknown PDF kind on the command line', async () => {
+    expect((await run('build', essay('x.md', good), '--pdf', 'poster')).code).toBe(2);
+  });
+});
+
 describe('paparan import', () => {
   it('writes content/<slug>.md from the shared plain-text essay, warning about the stray Â', async () => {
     const source = path.resolve(root, '../shared/essays/kerja-sama-selatan-selatan.txt');

@@ -1,0 +1,48 @@
+/**
+ * The PDF step of a build: one browser for every essay, started when the
+ * first essay asks for PDFs. When no browser exists the HTML decks are still
+ * published, and the missing browser is reported once at the end.
+ */
+import { startBrowser, type BrowserSession } from './browser.js';
+import type { StagedDeck } from './build.js';
+import { BrowserError, ExitCode } from './errors.js';
+import { exportPdfs, type PdfResult } from './export-pdf.js';
+
+export class PdfPrinter {
+  private session?: Promise<BrowserSession>;
+  /** Set when PDFs were asked for but no browser could be found or started. */
+  unavailable?: BrowserError;
+
+  constructor(private readonly onProgress?: (slug: string, message: string) => void) {}
+
+  /** Prints the PDFs the essay's settings ask for into its staging folder (a build's `afterWrite`). */
+  readonly print = async ({ compiled, dir }: StagedDeck): Promise<PdfResult[]> => {
+    const { settings, deck } = compiled;
+    if (settings.pdf.length === 0 || this.unavailable) return [];
+    let session: BrowserSession;
+    try {
+      this.session ??= startBrowser({ executablePath: settings.browser });
+      session = await this.session;
+    } catch (error) {
+      if (error instanceof BrowserError && error.exitCode === ExitCode.noBrowser) {
+        this.unavailable = error;
+        return [];
+      }
+      throw error;
+    }
+    return exportPdfs(session, deck, dir, {
+      kinds: settings.pdf,
+      perPage: settings.handout,
+      paper: settings.paper,
+      landscape: settings.landscape,
+      grayscale: settings.grayscale,
+      onProgress: (message) => this.onProgress?.(deck.slug, message),
+    });
+  };
+
+  /** Closes the browser, if one was started. */
+  async close(): Promise<void> {
+    const session = await this.session?.catch(() => undefined);
+    await session?.close();
+  }
+}
