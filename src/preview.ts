@@ -3,11 +3,11 @@
  * browser. A bad edit shows its error in the browser and the terminal while
  * the last good deck stays up; nothing here ever stops the server.
  */
-import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
 import { buildEssay, type BuildOptions, type EssayResult } from './build.js';
 import { formatDiagnostic, formatWhere } from './errors.js';
 import { startPreviewServer, type PreviewServer } from './server.js';
+import { watchFolders } from './watch.js';
 
 export interface PreviewOptions extends BuildOptions {
   /** Essays to build and watch. */
@@ -38,16 +38,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const essays = new Set(files.map((f) => path.resolve(f)));
   const shared = ['templates', 'themes', 'paparan.config.json', 'paparan.config.yaml', 'paparan.config.yml'].map((p) => path.join(projectDir, p));
-  const watcher: FSWatcher = watch([...essays, ...shared, ...[...essays].map((f) => path.dirname(f))], {
-    ignoreInitial: true,
-    ignored: (p) => p.includes(`${path.sep}.`) || path.resolve(p).startsWith(path.resolve(options.outDir)),
-  });
+  // Folders, not single files: editors that save by renaming replace the file a watch would hold.
+  // The project folder itself is watched for the config file only.
+  const folders = [...new Set([...essays].map((f) => path.dirname(f)))];
+  const outDir = path.resolve(options.outDir);
+  const ignore = (p: string) => p.includes(`${path.sep}.`) || p.startsWith(outDir + path.sep) || (path.dirname(p) === path.resolve(projectDir) && !shared.includes(p) && !essays.has(p));
+  const watcher = watchFolders({ recursive: [...folders, ...shared.filter((p) => !p.includes('paparan.config'))], shallow: [projectDir] }, onChange, ignore);
 
   let timer: NodeJS.Timeout | undefined;
   const changed = new Set<string>();
   let running = Promise.resolve();
-  watcher.on('all', (_event, changedPath) => {
-    changed.add(path.resolve(changedPath));
+  function onChange(changedPath: string): void {
+    changed.add(changedPath);
     // Editors write a file in several steps: wait for them to settle briefly.
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -56,7 +58,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       changed.clear();
       running = running.then(() => rebuild(batch, startedAt));
     }, 15);
-  });
+  }
 
   async function rebuild(batch: string[], startedAt: number): Promise<void> {
     // An essay changed: rebuild it. A template, theme, config or image changed: rebuild all.
@@ -77,7 +79,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     urls,
     async close() {
       clearTimeout(timer);
-      await watcher.close();
+      watcher.close();
       await running;
       await server.close();
     },

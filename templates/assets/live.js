@@ -1,9 +1,11 @@
 // Live preview (served by `paparan serve` only, never written into dist/):
-// reload when the deck is rebuilt — the URL hash keeps the slide — and show
-// build errors over the last good deck.
+// after a rebuild, swap in the new slides and stay on the same slide — or reload
+// the page when more than the slides changed — and show build errors over
+// the last good deck.
 (function () {
   var slug = decodeURIComponent(location.pathname.split('/').filter(Boolean)[0] || '');
   var overlay;
+
   function showError(message) {
     if (!overlay) {
       overlay = document.createElement('div');
@@ -14,11 +16,43 @@
     }
     overlay.textContent = 'paparan: build failed — showing the last good deck\n' + message;
   }
+
+  function clearError() {
+    if (overlay) overlay.remove();
+    overlay = undefined;
+  }
+
+  // What must be equal for a swap of the slides alone to be enough.
+  function frame(doc) {
+    var links = Array.prototype.map.call(doc.querySelectorAll('link[rel=stylesheet], script[src]'), function (el) {
+      return el.getAttribute('href') || el.getAttribute('src');
+    });
+    var config = doc.getElementById('paparan-config');
+    return links.join('|') + '|' + (config ? config.textContent : '');
+  }
+
+  function update() {
+    fetch(location.pathname, { cache: 'no-store' })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var next = new DOMParser().parseFromString(html, 'text/html');
+        var Reveal = window.Reveal;
+        if (!Reveal || !Reveal.isReady() || frame(next) !== frame(document)) return location.reload();
+        var indices = Reveal.getIndices();
+        document.querySelector('.reveal .slides').innerHTML = next.querySelector('.reveal .slides').innerHTML;
+        document.title = next.title;
+        clearError();
+        Reveal.sync();
+        Reveal.slide(Math.min(indices.h, Reveal.getTotalSlides() - 1), indices.v);
+      })
+      .catch(function () { location.reload(); });
+  }
+
   var events = new EventSource('/__paparan/events');
   events.onmessage = function (event) {
     var data = JSON.parse(event.data);
     if (data.slug !== slug) return;
-    if (data.type === 'reload') location.reload();
+    if (data.type === 'reload') update();
     else if (data.type === 'error') showError(data.message);
   };
 })();
