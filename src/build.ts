@@ -88,6 +88,8 @@ export interface CompiledEssay {
   deck: Deck;
   theme: Theme;
   settings: Settings;
+  /** Template folders in override order: built-in, the project's, the theme chain's. */
+  templateDirs: string[];
   html: string;
   diagnostics: Diagnostic[];
 }
@@ -102,11 +104,12 @@ export function compileEssay(source: string, options: CompileOptions): CompiledE
   resolveImages(deck, doc.baseDir);
   const themeFromEssay = cli.theme === undefined && doc.meta.theme !== undefined;
   const theme = resolveTheme(settings.theme, projectDir, themeFromEssay ? { file } : {});
-  const templates = loadTemplates([builtinTemplatesDir, path.join(projectDir, 'templates'), ...theme.templateDirs]);
+  const templateDirs = [builtinTemplatesDir, path.join(projectDir, 'templates'), ...theme.templateDirs];
+  const templates = loadTemplates(templateDirs);
   const html = renderDeck(deck, templates, version, themeView(theme));
   // A theme the user made is checked for contrast (built-in ones are checked by the tests).
   const themeWarnings = theme.builtin ? [] : themeDiagnostics(theme);
-  return { doc, deck, theme, settings, html, diagnostics: [...deck.diagnostics, ...themeWarnings] };
+  return { doc, deck, theme, settings, templateDirs, html, diagnostics: [...deck.diagnostics, ...themeWarnings] };
 }
 
 export interface BuildOptions extends Omit<CompileOptions, 'file'> {

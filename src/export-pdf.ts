@@ -28,6 +28,8 @@ export interface PdfOptions {
   landscape: boolean;
   /** No colour at all on any page: for black-and-white printers and photocopies. */
   grayscale: boolean;
+  /** Template folders for the print pages (built-in, project, theme); built-in only when absent. */
+  templateDirs?: string[];
   /** How long one PDF may take, in ms. */
   timeoutMs?: number;
   /** Told when each PDF is done, e.g. "slides.pdf 1.2 s (30 pages)". */
@@ -134,8 +136,8 @@ async function printPage(job: Job, kind: 'handout' | 'notes', markup: DeckMarkup
   const { deck, dir, options } = job;
   const html =
     kind === 'handout'
-      ? renderHandout(deck, markup, { perPage: options.perPage, paper: options.paper, landscape: options.landscape, grayscale: options.grayscale })
-      : renderNotes(deck, markup, { paper: options.paper, landscape: options.landscape, grayscale: options.grayscale });
+      ? renderHandout(deck, markup, { perPage: options.perPage, paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs })
+      : renderNotes(deck, markup, { paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs });
   const htmlFile = path.join(dir, `${kind}.html`);
   await writeFile(htmlFile, html);
   const margins = renderMargins(deck, options, await headerFont(dir));

@@ -15,6 +15,8 @@ export type PerPage = 1 | 2 | 3 | 4 | 6 | 9;
 export interface PageSetup {
   paper: Paper;
   landscape: boolean;
+  /** Template folders, later ones overriding earlier (built-in, project, theme); built-in only when absent. */
+  templateDirs?: string[];
 }
 
 /** What the print pages take from the built deck (read from its index.html), so they look as it does. */
@@ -226,7 +228,7 @@ export function renderHandout(deck: Deck, markup: DeckMarkup, options: HandoutOp
     ].join('; '),
     sheets,
   };
-  return printTemplate('handout')(view);
+  return printTemplate('handout', options.templateDirs)(view);
 }
 
 /** The HTML of notes.html: each slide with its speaker notes below it, flowing over as many pages as the notes need. */
@@ -252,7 +254,7 @@ export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup &
       paragraphs: slide.notes.map(renderInline),
     })),
   };
-  return printTemplate('notes')(view);
+  return printTemplate('notes', options.templateDirs)(view);
 }
 
 export interface MarginTemplates {
@@ -275,17 +277,18 @@ export function renderMargins(deck: Deck, setup: PageSetup, fontDataUrl: string 
     // Chrome fills the two spans in; the words around them come from the essay's language.
     pageOfHtml: labels.pageOf('<span class="pageNumber"></span>', '<span class="totalPages"></span>'),
   };
-  return { headerTemplate: printTemplate('print-header')(view), footerTemplate: printTemplate('print-footer')(view) };
+  return { headerTemplate: printTemplate('print-header', setup.templateDirs)(view), footerTemplate: printTemplate('print-footer', setup.templateDirs)(view) };
 }
 
 const compiled = new Map<string, (view: object) => string>();
 
-/** A print template by name, compiled once (with the deck's partials, for its error messages). */
-function printTemplate(name: string): (view: object) => string {
-  let template = compiled.get(name);
+/** A print template by name, compiled once per set of template folders (a project or theme may override it). */
+function printTemplate(name: string, dirs: string[] = [builtinTemplatesDir]): (view: object) => string {
+  const key = `${dirs.join('\0')}\0${name}`;
+  let template = compiled.get(key);
   if (!template) {
-    template = loadTemplates([builtinTemplatesDir], name).layout;
-    compiled.set(name, template);
+    template = loadTemplates(dirs, name).layout;
+    compiled.set(key, template);
   }
   return template;
 }

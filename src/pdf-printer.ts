@@ -36,6 +36,7 @@ export class PdfPrinter {
       paper: settings.paper,
       landscape: settings.landscape,
       grayscale: settings.grayscale,
+      templateDirs: compiled.templateDirs,
       onProgress: (message) => this.onProgress?.(deck.slug, message),
     });
   };

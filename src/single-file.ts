@@ -23,7 +23,7 @@ export async function inlineDeck(dir: string): Promise<number> {
     // A literal "</script" inside the code would end the element early.
     return `<script>\n${js.replace(/<\/script/gi, '<\\/script')}\n</script>`;
   });
-  html = await replaceAsync(html, /(<img\b[^>]*?\ssrc=|\sdata-background(?:-image)?=)"(media\/[^"]+)"/g, async (_, before: string, src: string) => {
+  html = await replaceAsync(html, /(<img\b[^>]*?\ssrc=|\sdata-background(?:-image)?=)"((?:media|assets)\/[^"]+)"/g, async (_, before: string, src: string) => {
     return `${before}"${await dataUrl(path.join(dir, decodeURI(src)), dir)}"`;
   });
   await writeFile(indexFile, html);

@@ -288,8 +288,9 @@ describe('presenting', () => {
 });
 
 describe('a single-file deck', () => {
-  it('presents from file:// as one HTML file: no other file or network request, every slide fits, fonts embedded', async () => {
-    const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: out, singleFile: true });
+  it('presents from file:// as one HTML file: no other file or network request, every slide fits, fonts and the theme logo embedded', async () => {
+    const theme = path.join(root, 'examples/themes/kampus');
+    const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: out, singleFile: true, cli: { theme }, projectDir: root });
     if (!result.ok) throw result.error;
     expect(readdirSync(result.outDir)).toEqual(['index.html']);
     expect(result.singleFileBytes).toBeGreaterThan(100_000);
@@ -310,7 +311,10 @@ describe('a single-file deck', () => {
     expect(report.blocked).toEqual([]);
     expect(report.errors).toEqual([]);
     expect(report.fontLoaded).toBe(true);
-    expect(report.images).toEqual([{ alt: 'Solar share by island', loaded: true }]);
+    expect(report.images.filter((i) => i.alt === 'Solar share by island')).toEqual([{ alt: 'Solar share by island', loaded: true }]);
+    // The campus logo, on every slide: loaded from inside the one file.
+    expect(report.images.length).toBeGreaterThan(5);
+    expect(report.images.every((i) => i.loaded)).toBe(true);
     expect(report.slides.length).toBeGreaterThan(5);
     expect(report.slides.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
     expect(report.slides.every((s) => s.text.trim().length > 0)).toBe(true);
