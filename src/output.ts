@@ -3,9 +3,17 @@
  * the output and swaps it in only when everything succeeded, so a failed
  * build never deletes or half-writes the last good `dist/<slug>/`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+
+/** Staging folders not yet published or discarded; removed if the process exits (Ctrl-C) meanwhile. */
+const openStagings = new Set<string>();
+let exitHookInstalled = false;
+
+function removeOpenStagings(): void {
+  for (const dir of openStagings) rmSync(dir, { recursive: true, force: true });
+}
 
 /** Creates an empty staging folder next to where `finalDir` will be. */
 export async function createStaging(finalDir: string): Promise<string> {
@@ -14,6 +22,11 @@ export async function createStaging(finalDir: string): Promise<string> {
   const staging = await mkdtemp(path.join(parent, `.paparan-tmp-${path.basename(finalDir)}-`));
   // mkdtemp makes a private folder; a deck is meant to be shared and served.
   await chmod(staging, 0o755);
+  openStagings.add(staging);
+  if (!exitHookInstalled) {
+    process.on('exit', removeOpenStagings);
+    exitHookInstalled = true;
+  }
   return staging;
 }
 
@@ -21,6 +34,7 @@ export async function createStaging(finalDir: string): Promise<string> {
 export async function publishStaging(staging: string, finalDir: string): Promise<void> {
   if (!existsSync(finalDir)) {
     await rename(staging, finalDir);
+    openStagings.delete(staging);
     return;
   }
   const old = `${staging}-old`;
@@ -31,10 +45,12 @@ export async function publishStaging(staging: string, finalDir: string): Promise
     await rename(old, finalDir);
     throw error;
   }
+  openStagings.delete(staging);
   await rm(old, { recursive: true, force: true });
 }
 
 /** Removes a staging folder after a failed build. */
 export async function discardStaging(staging: string): Promise<void> {
+  openStagings.delete(staging);
   await rm(staging, { recursive: true, force: true, maxRetries: 3 });
 }

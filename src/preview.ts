@@ -56,7 +56,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const batch = [...changed];
       const startedAt = performance.now();
       changed.clear();
-      running = running.then(() => rebuild(batch, startedAt));
+      // Whatever goes wrong in one rebuild, the next save must still be built.
+      running = running.then(() => rebuild(batch, startedAt)).catch((error: unknown) => log(`error: ${error instanceof Error ? error.message : String(error)}`));
     }, 15);
   }
 
