@@ -6,7 +6,7 @@
 import { startBrowser, type BrowserSession } from './browser.js';
 import type { StagedDeck } from './build.js';
 import { BrowserError, ExitCode } from './errors.js';
-import { exportPdfs, type PdfResult } from './export-pdf.js';
+import type { PdfResult } from './export-pdf.js';
 
 export class PdfPrinter {
   private session?: Promise<BrowserSession>;
@@ -30,6 +30,8 @@ export class PdfPrinter {
       }
       throw error;
     }
+    // Loaded only when a PDF is printed: pdf-lib and the print code are not needed for --no-pdf builds.
+    const { exportPdfs } = await import('./export-pdf.js');
     return exportPdfs(session, deck, dir, {
       kinds: settings.pdf,
       perPage: settings.handout,
