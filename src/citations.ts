@@ -192,6 +192,9 @@ function readNarrative(text: string, open: number, close: number, year: string):
   };
 }
 
+/** Leading titles such as "Prof.", "Dr.", "Drs.", "Ir.", "H." before a name. */
+const ACADEMIC_TITLES = /^(?:(?:Prof|Dr|Drs|Dra|Ir|H|Hj)\.\s+)+/u;
+
 /** The first author's surname, or a corporate author's whole name. */
 function readAuthor(names: string, surnamesOnly: boolean): string {
   const words = names.split(/\s+/u);
@@ -200,7 +203,8 @@ function readAuthor(names: string, surnamesOnly: boolean): string {
     return ORGANISATION_WORDS.has(lower) || CORPORATE_CONNECTORS.has(lower);
   });
   if (corporate) return names.replace(/[,.]$/u, '');
-  const first = splitAuthorNames(names).authors[0] ?? names;
+  // Academic titles are not part of the name: "(Prof. Budi, 2022)" cites Budi.
+  const first = (splitAuthorNames(names).authors[0] ?? names).replace(ACADEMIC_TITLES, '');
   // Parenthetical citations already give surnames ("van der Berg"); narrative ones give full names.
   return (surnamesOnly ? first : lastWord(first)).replace(/['’]s$/u, '');
 }

@@ -224,3 +224,10 @@ describe('formatCitationLabel', () => {
     ]);
   });
 });
+
+describe('academic titles', () => {
+  it('cites the person, not the title: "(Prof. Budi, 2022)" and "Menurut Dr. Andi Wijaya (2019)"', () => {
+    expect(findCitations('kesiapan guru (Prof. Budi, 2022).')[0]!.works).toEqual([{ author: 'Budi', year: '2022' }]);
+    expect(findCitations('Menurut Dr. Andi Wijaya (2019), guru perlu pelatihan.')[0]!.works).toEqual([{ author: 'Wijaya', year: '2019' }]);
+  });
+});
