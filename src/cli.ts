@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { buildEssays, importEssayFile, type EssayResult } from './build.js';
 import { defaults, handoutLayouts, loadProjectConfig, pdfKinds, type HandoutLayout, type PdfKind } from './config.js';
@@ -45,7 +46,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('-t, --theme <name|path>', 'theme name or theme folder (overrides the front matter)')
     .option('--pdf <kinds>', 'which PDFs to print: slides,handout,notes (default: all three)', pdfList)
     .option('--no-pdf', 'build the HTML deck only, skip the PDFs')
-    .addOption(new Option('--handout <n>', 'slides per handout page (default: 3)').choices(handoutLayouts.map(String)).argParser(Number))
+    .addOption(new Option('--handout <n>', `slides per handout page: ${handoutLayouts.join(', ')} (default: 3)`).argParser(handoutLayout))
     .addOption(new Option('--paper <size>', 'paper for the handout and notes (default: a4)').choices(['a4', 'letter', 'a5']))
     .option('--landscape', 'handout and notes in landscape')
     .option('--grayscale', 'toner-saving PDFs with no colour')
@@ -62,9 +63,9 @@ export async function runCli(argv: string[]): Promise<number> {
     .argument('[files...]', '.md or .txt essays (default: content/*.md)')
     .option('-p, --port <port>', 'port to listen on (the next free one if taken)', portNumber, 8080)
     .option('--host <host>', 'address to listen on; anything but 127.0.0.1 shares the deck on your network', '127.0.0.1')
-    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-o, --out <dir>', 'output folder (default: dist)')
     .option('-t, --theme <name|path>', 'theme name or theme folder')
-    .action(async (files: string[], flags: { port: number; host: string; out: string; theme?: string }) => {
+    .action(async (files: string[], flags: { port: number; host: string; out?: string; theme?: string }) => {
       exitCode = await runServe(files, flags);
     });
 
@@ -114,13 +115,21 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   const { config } = loadProjectConfig(process.cwd());
   const cli = { theme: flags.theme, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser };
   const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => console.error(`  ${slug}: ${message}`));
+  // Ctrl-C: close the browser, then exit; the exit hooks remove staging folders, so dist/ keeps its last good decks.
+  const interrupt = (signal: NodeJS.Signals) => {
+    void printer.close().finally(() => process.exit(128 + (os.constants.signals[signal] ?? 2)));
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.once(signal, interrupt);
   let results: EssayResult[];
   try {
     const options = { outDir: flags.out ?? config.out ?? defaults.out, cli, config, singleFile: flags.singleFile, afterWrite: printer.print };
     results = await buildEssays(essays, options, (result) => report(result, flags.quiet));
   } finally {
     await printer.close();
+    for (const signal of signals) process.off(signal, interrupt);
   }
+  for (const warning of printer.warnings) console.error(formatDiagnostic(warning));
   const codes = results.map((r) => (r.ok ? ExitCode.ok : r.error.exitCode));
   if (printer.unavailable) {
     // The decks were built; only the PDFs are missing.
@@ -170,7 +179,7 @@ async function runImport(file: string, flags: { title?: string; lang?: string; o
   return ExitCode.ok;
 }
 
-async function runServe(files: string[], flags: { port: number; host: string; out: string; theme?: string }): Promise<number> {
+async function runServe(files: string[], flags: { port: number; host: string; out?: string; theme?: string }): Promise<number> {
   const essays = files.length > 0 ? files : defaultEssays();
   if (essays.length === 0) {
     console.error('paparan: no essays found in content/: add content/<name>.md or name files to serve');
@@ -180,10 +189,14 @@ async function runServe(files: string[], flags: { port: number; host: string; ou
     console.error(`warning: serving on ${flags.host}: anyone on this network can open the decks`);
   }
   const { startPreview } = await import('./preview.js');
+  const projectDir = process.cwd();
+  const { config } = loadProjectConfig(projectDir);
   const preview = await startPreview({
     files: essays,
-    outDir: flags.out,
+    outDir: flags.out ?? config.out ?? defaults.out,
     cli: { theme: flags.theme },
+    config,
+    readConfig: () => loadProjectConfig(projectDir).config,
     host: flags.host,
     port: flags.port,
     log: (line) => console.log(line),
@@ -195,6 +208,12 @@ async function runServe(files: string[], flags: { port: number; host: string; ou
   });
   await preview.close();
   return ExitCode.ok;
+}
+
+function handoutLayout(value: string): HandoutLayout {
+  const n = Number(value);
+  if (!(handoutLayouts as readonly number[]).includes(n)) throw new InvalidArgumentError(`expected one of ${handoutLayouts.join(', ')}`);
+  return n as HandoutLayout;
 }
 
 function pdfList(value: string): PdfKind[] {

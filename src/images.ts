@@ -24,6 +24,13 @@ export function resolveImages(deck: Deck, baseDir: string): void {
     const where = { file: deck.file, line: slide.line };
     if (slide.background) slide.background = resolveBackground(slide.background, baseDir, where, copyOf);
     const body = slide.body;
+    if (hasUncheckedImage(body)) {
+      deck.diagnostics.push({
+        severity: 'warning',
+        ...where,
+        message: 'an image inside raw HTML or inside a sentence is not shown: put it on its own line as ![alt text](file.png)',
+      });
+    }
     if (body?.layout !== 'image') continue;
     const src = body.src.trim();
     if (/^data:image\/(png|jpe?g|gif|webp|svg\+xml)[;,]/i.test(src)) continue;
@@ -48,6 +55,13 @@ function resolveBackground(value: string, baseDir: string, where: { file: string
     throw new ContentError(`background "${value}" must be a colour (#12355b, navy) or an image file next to the essay`, where);
   }
   return copyOf(localFile(trimmed, baseDir, where));
+}
+
+/** Images only show as their own block (`![alt](file)`), where they are checked and copied. */
+function hasUncheckedImage(body: Deck['slides'][number]['body']): boolean {
+  if (body?.layout === 'html') return /<img\b/i.test(body.html);
+  if (body?.layout === 'bullets') return body.points.some((p) => /!\[[^\]]*\]\(/.test(p.text));
+  return false;
 }
 
 function isRemote(src: string): boolean {

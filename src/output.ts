@@ -4,7 +4,8 @@
  * build never deletes or half-writes the last good `dist/<slug>/`.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Staging folders not yet published or discarded; removed if the process exits (Ctrl-C) meanwhile. */
@@ -19,14 +20,14 @@ function removeOpenStagings(): void {
 export async function createStaging(finalDir: string): Promise<string> {
   const parent = path.dirname(finalDir);
   await mkdir(parent, { recursive: true });
-  const staging = await mkdtemp(path.join(parent, `.paparan-tmp-${path.basename(finalDir)}-`));
-  // mkdtemp makes a private folder; a deck is meant to be shared and served.
-  await chmod(staging, 0o755);
-  openStagings.add(staging);
   if (!exitHookInstalled) {
     process.on('exit', removeOpenStagings);
     exitHookInstalled = true;
   }
+  // Named and recorded before it exists, so that an interrupt at any moment still finds it.
+  const staging = path.join(parent, `.paparan-tmp-${path.basename(finalDir)}-${randomBytes(6).toString('hex')}`);
+  openStagings.add(staging);
+  await mkdir(staging, { mode: 0o755 });
   return staging;
 }
 

@@ -5,13 +5,16 @@
  */
 import { startBrowser, type BrowserSession } from './browser.js';
 import type { StagedDeck } from './build.js';
-import { BrowserError, ExitCode } from './errors.js';
+import { BrowserError, ExitCode, type Diagnostic } from './errors.js';
 import type { PdfResult } from './export-pdf.js';
 
 export class PdfPrinter {
   private session?: Promise<BrowserSession>;
   /** Set when PDFs were asked for but no browser could be found or started. */
   unavailable?: BrowserError;
+
+  /** Requests the printed pages tried to make outside the deck (all refused): the PDF may miss an image or font. */
+  readonly warnings: Diagnostic[] = [];
 
   constructor(private readonly onProgress?: (slug: string, message: string) => void) {}
 
@@ -32,7 +35,7 @@ export class PdfPrinter {
     }
     // Loaded only when a PDF is printed: pdf-lib and the print code are not needed for --no-pdf builds.
     const { exportPdfs } = await import('./export-pdf.js');
-    return exportPdfs(session, deck, dir, {
+    const results = await exportPdfs(session, deck, dir, {
       kinds: settings.pdf,
       perPage: settings.handout,
       paper: settings.paper,
@@ -41,6 +44,12 @@ export class PdfPrinter {
       templateDirs: compiled.templateDirs,
       onProgress: (message) => this.onProgress?.(deck.slug, message),
     });
+    for (const { kind, blocked } of results) {
+      if (blocked.length === 0) continue;
+      const message = `${kind}.pdf: ${blocked.length} request(s) outside the deck were blocked, such as ${blocked[0]}: ship that file with the essay or the theme`;
+      this.warnings.push({ severity: 'warning', file: deck.file, message });
+    }
+    return results;
   };
 
   /** Closes the browser, if one was started. */

@@ -4,7 +4,10 @@
  * the last good deck stays up; nothing here ever stops the server.
  */
 import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { buildEssay, type BuildOptions, type EssayResult } from './build.js';
+import type { ProjectConfig } from './config.js';
+import { slugFromPath } from './parse.js';
 import { formatDiagnostic, formatWhere } from './errors.js';
 import { startPreviewServer, type PreviewServer } from './server.js';
 import { watchFolders } from './watch.js';
@@ -14,6 +17,8 @@ export interface PreviewOptions extends BuildOptions {
   files: string[];
   host?: string;
   port?: number;
+  /** Reads the project config file again (before every rebuild). */
+  readConfig?: () => ProjectConfig;
   /** Where progress goes (the CLI prints it). */
   log: (line: string) => void;
   /** Called after each rebuild, with the time from the file event to the reload message. */
@@ -30,19 +35,23 @@ export interface Preview {
 /** Builds the essays, serves the output folder and rebuilds on every change. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { files, log } = options;
-  const projectDir = options.projectDir ?? process.cwd();
-  const build = { ...options, afterWrite: undefined };
-  for (const file of files) report(await buildEssay(file, build), log);
+  const projectDir = path.resolve(options.projectDir ?? process.cwd());
+  // The config is read again before each rebuild, so that editing it takes effect.
+  const buildOptions = (): BuildOptions => ({ ...options, config: options.readConfig?.() ?? options.config, afterWrite: undefined });
+  for (const file of files) report(await buildEssay(file, buildOptions()), log);
+  // Even when every first build failed, there is a folder to serve (and the error to show).
+  await mkdir(options.outDir, { recursive: true });
   const server = await startPreviewServer(options.outDir, { host: options.host, port: options.port });
-  const urls = Object.fromEntries(files.map((file) => [file, `${server.url}${encodeURIComponent(slugOf(file))}/`]));
+  const urls = Object.fromEntries(files.map((file) => [file, `${server.url}${encodeURIComponent(slugFromPath(file))}/`]));
 
   const essays = new Set(files.map((f) => path.resolve(f)));
   const shared = ['templates', 'themes', 'paparan.config.json', 'paparan.config.yaml', 'paparan.config.yml'].map((p) => path.join(projectDir, p));
   // Folders, not single files: editors that save by renaming replace the file a watch would hold.
-  // The project folder itself is watched for the config file only.
-  const folders = [...new Set([...essays].map((f) => path.dirname(f)))];
+  // The project folder itself is watched shallowly (the config, essays at the top); never node_modules.
+  const folders = [...new Set([...essays].map((f) => path.dirname(f)))].filter((dir) => dir !== projectDir);
   const outDir = path.resolve(options.outDir);
-  const ignore = (p: string) => p.includes(`${path.sep}.`) || p.startsWith(outDir + path.sep) || (path.dirname(p) === path.resolve(projectDir) && !shared.includes(p) && !essays.has(p));
+  const ignore = (p: string) =>
+    p.startsWith(outDir + path.sep) || (path.dirname(p) === projectDir && !shared.includes(p) && !essays.has(p));
   const watcher = watchFolders({ recursive: [...folders, ...shared.filter((p) => !p.includes('paparan.config'))], shallow: [projectDir] }, onChange, ignore);
 
   let timer: NodeJS.Timeout | undefined;
@@ -65,11 +74,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // An essay changed: rebuild it. A template, theme, config or image changed: rebuild all.
     const onlyEssays = batch.every((p) => essays.has(p));
     const targets = onlyEssays ? files.filter((f) => batch.includes(path.resolve(f))) : files;
+    const build = buildOptions();
     for (const file of targets) {
       const result = await buildEssay(file, build);
       report(result, log);
-      const slug = slugOf(file);
-      if (result.ok) server.broadcast({ type: 'reload', slug });
+      const slug = slugFromPath(file);
+      // A theme, template or config change needs the new stylesheets: reload the page, not just the slides.
+      if (result.ok) server.broadcast({ type: 'reload', slug, full: !onlyEssays });
       else server.broadcast({ type: 'error', slug, message: `${formatWhere(result.error)}${result.error.message}` });
       options.onRebuilt?.(result, performance.now() - startedAt);
     }
@@ -85,10 +96,6 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await server.close();
     },
   };
-}
-
-function slugOf(file: string): string {
-  return path.basename(file).replace(/\.[^.]+$/, '');
 }
 
 function report(result: EssayResult, log: (line: string) => void): void {

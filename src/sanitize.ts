@@ -5,7 +5,8 @@
 import sanitizeHtml from 'sanitize-html';
 
 const inlineTags = ['a', 'abbr', 'b', 'br', 'cite', 'code', 'del', 'em', 'i', 'kbd', 'mark', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'q'];
-const blockTags = ['p', 'div', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', 'h3', 'h4', 'hr', 'dl', 'dt', 'dd'];
+// No <img>: an image in raw HTML would skip the checks and the copy into media/ (see images.ts).
+const blockTags = ['p', 'div', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'h3', 'h4', 'hr', 'dl', 'dt', 'dd'];
 
 const base: sanitizeHtml.IOptions = {
   allowedAttributes: {

@@ -5,6 +5,7 @@
  * symlinks that lead outside, no directory listings.
  */
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,7 @@ import { contentTypeOf } from './mime.js';
 
 
 /** What open decks are told: reload (after a good build) or show an error (the last good deck stays). */
-export type LiveEvent = { type: 'reload'; slug: string } | { type: 'error'; slug: string; message: string };
+export type LiveEvent = { type: 'reload'; slug: string; full?: boolean } | { type: 'error'; slug: string; message: string };
 
 export interface PreviewServer {
   url: string;
@@ -43,6 +44,12 @@ export async function startPreviewServer(root: string, options: { host?: string;
     if (pathname === eventsPath) return openEvents(response);
     if (pathname === liveScriptPath) return send(response, 200, liveScript, contentTypeOf(liveScriptPath));
     const file = await resolveInside(rootReal, pathname);
+    // "/slug" must become "/slug/", or the deck's relative asset paths point one folder too high.
+    if (file.status === 200 && !pathname.endsWith('/') && path.basename(file.path) === 'index.html' && !pathname.endsWith('index.html')) {
+      response.writeHead(301, { location: `${pathname}/` });
+      response.end();
+      return;
+    }
     if (file.status !== 200) return send(response, file.status, file.status === 403 ? 'Forbidden' : 'Not found');
     const type = contentTypeOf(file.path);
     const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
@@ -55,7 +62,8 @@ export async function startPreviewServer(root: string, options: { host?: string;
     }
     response.writeHead(200, headers);
     if (request.method === 'HEAD') response.end();
-    else createReadStream(file.path).pipe(response);
+    // A rebuild may swap the folder away mid-read: end this response, never the server.
+    else pipeline(createReadStream(file.path), response).catch(() => response.destroy());
   }
 
   function openEvents(response: http.ServerResponse): void {

@@ -22,6 +22,8 @@ export function watchFolders(
     if (!existsSync(folder)) continue;
     const watcher = watch(folder, { recursive }, (_event, name) => {
       if (!name) return;
+      // Hidden files and folders below the watched one (.git, editor swap files) are never content.
+      if (name.toString().split(path.sep).some((part) => part.startsWith('.'))) return;
       const file = path.join(folder, name.toString());
       if (!ignore(file)) onChange(file);
     });

@@ -137,6 +137,13 @@ describe('paparan build', () => {
     expect(body).toContain('<b>bold</b>');
   });
 
+  it('warns about an image inside raw HTML, which would skip the image checks, and drops it', async () => {
+    const file = essay('rawimg.md', '---\ntitle: T\nlang: en\n---\n\n<div><img src="../../../outside.png"></div>\n');
+    const result = await run('build', file, '--out', out(), '--no-pdf');
+    expect(result.stderr).toMatch(/rawimg\.md:6: warning: an image inside raw HTML/);
+    expect(readFileSync(path.join(out(), 'rawimg', 'index.html'), 'utf8')).not.toContain('outside.png');
+  });
+
   it('does not fetch a remote image: it warns and shows the alt text', async () => {
     const file = essay('remote.md', '---\ntitle: T\nlang: en\n---\n\nText.\n\n![A remote chart](https://example.com/chart.png)\n');
     const result = await run('build', file, '--out', out(), '--no-pdf');
@@ -193,8 +200,9 @@ describe('paparan build with PDFs', () => {
     expect(errors[0]).toContain('no-such-chrome');
   });
 
-  it('rejects an unknown PDF kind on the command line', async () => {
+  it('rejects an unknown PDF kind or handout layout on the command line', async () => {
     expect((await run('build', essay('x.md', good), '--pdf', 'poster')).code).toBe(2);
+    expect((await run('build', essay('y.md', good), '--handout', '5', '--no-pdf')).code).toBe(2);
   });
 });
 

@@ -62,6 +62,13 @@ describe('the preview server', () => {
     expect((await get(server.port, `/${path.join(work, 'secret.txt')}`)).status).toBe(404);
   });
 
+  it('redirects a deck folder without its trailing slash, so relative assets resolve', async () => {
+    const response = await new Promise<http.IncomingMessage>((resolve) => http.get({ host: '127.0.0.1', port: server.port, path: '/deck' }, resolve));
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toBe('/deck/');
+    response.resume();
+  });
+
   it('lists no directories', async () => {
     const response = await get(server.port, '/deck/assets/');
     expect(response.status).toBe(404);
@@ -85,6 +92,27 @@ describe('live preview in a browser', () => {
     session = await startBrowser();
   });
   afterAll(() => session?.close());
+
+  it('starts even when the first build fails, under a hidden parent folder, and shows the essay once it is fixed', async () => {
+    const content = path.join(work, '.hidden-parent', 'content');
+    mkdirSync(content, { recursive: true });
+    const essay = path.join(content, 'first.md');
+    writeFileSync(essay, '---\ntitle: [broken\n---\n\nText.\n');
+    const lines: string[] = [];
+    const preview = await startPreview({ files: [essay], outDir: path.join(work, '.hidden-parent', 'dist'), projectDir: path.join(work, '.hidden-parent'), port: 0, log: (l) => lines.push(l) });
+    try {
+      expect(lines.join('\n')).toMatch(/first\.md:2: error: invalid front matter YAML/);
+      writeFileSync(essay, '---\ntitle: Fixed\nlang: en\n---\n\nNow it works.\n');
+      await withPage(session, async (page) => {
+        for (let tries = 0; tries < 50 && !lines.some((l) => l.startsWith('✓ first')); tries++) await new Promise((r) => setTimeout(r, 100));
+        await page.goto(preview.urls[essay]!);
+        await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { timeout: 10_000 });
+        expect(await page.title()).toBe('Fixed');
+      });
+    } finally {
+      await preview.close();
+    }
+  });
 
   it('shows an edit on the same slide, and a build error over the last good deck', async () => {
     const content = path.join(work, 'content');

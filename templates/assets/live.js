@@ -52,7 +52,7 @@
   events.onmessage = function (event) {
     var data = JSON.parse(event.data);
     if (data.slug !== slug) return;
-    if (data.type === 'reload') update();
+    if (data.type === 'reload') data.full ? location.reload() : update();
     else if (data.type === 'error') showError(data.message);
   };
 })();
