@@ -34,7 +34,7 @@ const metaSchema = z
     duration: z.number().positive().optional(),
     /** Slide shape. */
     aspect: z.enum(['16:9', '4:3']).optional(),
-    /** Allow raw HTML from the essay through the sanitizer unchanged (scripts are still removed). */
+    /** Also keep harmless `style` attributes in raw HTML (colours, sizes, alignment); scripts, handlers and url()s are still removed. */
     allowHtml: z.boolean().optional(),
     /** Slides per handout page. */
     handout: z.union(handoutLayouts.map((n) => z.literal(n)) as [z.ZodLiteral<1>, ...z.ZodLiteral<number>[]]).optional(),

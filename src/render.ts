@@ -19,7 +19,7 @@ export function renderInline(text: string): string {
   return sanitizeInline(markdown.parseInline(text) as string);
 }
 
-/** The reveal.js settings every deck uses; each is explained in docs/deck.md. */
+/** The reveal.js settings every deck uses, each with the reason for it. */
 export function revealConfig(deck: Deck): Record<string, unknown> {
   const size = slideSizeFor(deck.meta.aspect);
   return {

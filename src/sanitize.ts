@@ -23,9 +23,6 @@ const base: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   // Unknown tags go, their text stays; script and style go with their content.
   disallowedTagsMode: 'discard',
-  transformTags: {
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener' } }),
-  },
 };
 
 /** Cleans inline HTML (a sentence, a heading, a table cell). */
@@ -35,6 +32,11 @@ export function sanitizeInline(html: string): string {
 
 /** Cleans a raw HTML block from the essay; `allowStyles` (front matter `allowHtml`) also keeps style attributes. */
 export function sanitizeBlock(html: string, allowStyles = false): string {
-  const allowedAttributes = allowStyles ? { ...base.allowedAttributes, '*': ['class', 'lang', 'dir', 'style'] } : base.allowedAttributes;
-  return sanitizeHtml(html, { ...base, allowedTags: [...inlineTags, ...blockTags], allowedAttributes });
+  if (!allowStyles) return sanitizeHtml(html, { ...base, allowedTags: [...inlineTags, ...blockTags] });
+  const allowedAttributes = { ...base.allowedAttributes, '*': ['class', 'lang', 'dir', 'style'] };
+  // Looks only: no url() (a network request), no positioning that could cover the slide.
+  const value = [/^(?!.*(url\(|expression|@import))[^;{}]*$/i];
+  const properties = ['color', 'background-color', 'text-align', 'font-weight', 'font-style', 'font-size', 'text-decoration', 'width', 'margin', 'padding', 'border', 'opacity'];
+  const allowedStyles = { '*': Object.fromEntries(properties.map((p) => [p, value])) };
+  return sanitizeHtml(html, { ...base, allowedTags: [...inlineTags, ...blockTags], allowedAttributes, allowedStyles });
 }

@@ -254,6 +254,9 @@ function assembleTheme(chain: ThemeLayer[]): Theme {
     for (const face of fonts) copies.push(...face.copies);
 
     const rootVars = rootVariables(config);
+    // Values from theme.json land in CSS: they may not load anything (no url(), no @import), or the deck stops being offline.
+    const loading = rootVars.find(([, value]) => /url\s*\(|@import/i.test(value));
+    if (loading) throw new PaparanError(`"${loading[0]}" loads a file ("${loading[1]}"): put url()s in the theme's CSS, with the file in the theme folder`, { file: where });
     for (const [name, value] of rootVars) (vars.set(name, value), varSource.set(name, where));
     Object.assign(inverse, config.colors?.inverse);
     Object.assign(print, config.print?.colors);
