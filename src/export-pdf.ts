@@ -16,7 +16,8 @@ import { type Bookmark, finishPdf, type PdfInfo } from './pdf-metadata.js';
 import { authorsOf, revealConfig } from './render.js';
 import { builtinTemplatesDir } from './templates.js';
 
-export type PdfKind = 'slides' | 'handout' | 'notes';
+import type { PdfKind } from './config.js';
+export type { PdfKind };
 
 export interface PdfOptions {
   /** Which PDFs to make. */

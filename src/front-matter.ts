@@ -5,9 +5,8 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { handoutLayouts, pdfKinds, type HandoutLayout } from './config.js';
 import { ContentError, type Diagnostic } from './errors.js';
-
-const handoutLayouts = [1, 2, 3, 4, 6, 9] as const;
 
 const metaSchema = z
   .object({
@@ -37,12 +36,12 @@ const metaSchema = z
     /** Also keep harmless `style` attributes in raw HTML (colours, sizes, alignment); scripts, handlers and url()s are still removed. */
     allowHtml: z.boolean().optional(),
     /** Slides per handout page. */
-    handout: z.union(handoutLayouts.map((n) => z.literal(n)) as [z.ZodLiteral<1>, ...z.ZodLiteral<number>[]]).optional(),
+    handout: z.union(handoutLayouts.map((n) => z.literal(n)) as [z.ZodLiteral<HandoutLayout>, ...z.ZodLiteral<HandoutLayout>[]]).optional(),
     paper: z.enum(['a4', 'letter', 'a5']).optional(),
     landscape: z.boolean().optional(),
     grayscale: z.boolean().optional(),
     /** Which PDFs to make; `false` for none. */
-    pdf: z.union([z.literal(false), z.array(z.enum(['slides', 'handout', 'notes']))]).optional(),
+    pdf: z.union([z.literal(false), z.array(z.enum(pdfKinds))]).optional(),
     /** Where the text came from (set by `paparan import`). */
     source: z.string().optional(),
   })

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError } from './errors.js';
+import { hasScheme, isWithin } from './paths.js';
 import type { Deck } from './model.js';
 
 /** Checks every image of the deck and points it at its copy in `media/`; fills `deck.assets`. */
@@ -34,7 +35,7 @@ export function resolveImages(deck: Deck, baseDir: string): void {
     if (body?.layout !== 'image') continue;
     const src = body.src.trim();
     if (/^data:image\/(png|jpe?g|gif|webp|svg\+xml)[;,]/i.test(src)) continue;
-    if (isRemote(src)) {
+    if (hasScheme(src)) {
       deck.diagnostics.push({
         severity: 'warning',
         ...where,
@@ -51,7 +52,7 @@ export function resolveImages(deck: Deck, baseDir: string): void {
 function resolveBackground(value: string, baseDir: string, where: { file: string; line?: number }, copyOf: (file: string) => string): string {
   const trimmed = value.trim();
   if (/^(#[0-9a-f]{3,8}|[a-z]+|(rgb|rgba|hsl|hsla)\([\d\s.,%/]+\))$/i.test(trimmed)) return trimmed;
-  if (isRemote(trimmed) || !/\.(png|jpe?g|gif|webp|svg)$/i.test(trimmed)) {
+  if (hasScheme(trimmed) || !/\.(png|jpe?g|gif|webp|svg)$/i.test(trimmed)) {
     throw new ContentError(`background "${value}" must be a colour (#12355b, navy) or an image file next to the essay`, where);
   }
   return copyOf(localFile(trimmed, baseDir, where));
@@ -64,24 +65,15 @@ function hasUncheckedImage(body: Deck['slides'][number]['body']): boolean {
   return false;
 }
 
-function isRemote(src: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//');
-}
-
 /** The absolute path of a local image; it must exist and stay inside the essay's folder. */
 function localFile(src: string, baseDir: string, where: { file: string; line?: number }): string {
   const relative = decodeURI(src.split(/[?#]/)[0]!);
   const absolute = path.resolve(baseDir, relative);
-  if (path.isAbsolute(relative) || !isInside(absolute, baseDir)) {
+  if (path.isAbsolute(relative) || !isWithin(absolute, baseDir)) {
     throw new ContentError(`image "${src}" is outside the essay's folder: move it next to the essay and use a relative path`, where);
   }
   if (!existsSync(absolute) || !statSync(absolute).isFile()) {
     throw new ContentError(`image "${src}" not found: put the file at ${absolute} or fix the path`, where);
   }
   return absolute;
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -11,6 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { contentTypeOf } from './mime.js';
+import { isWithin } from './paths.js';
 
 
 /** What open decks are told: reload (after a good build) or show an error (the last good deck stays). */
@@ -103,22 +104,17 @@ export async function resolveInside(rootReal: string, pathname: string): Promise
   }
   if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').includes('..')) return { status: 403 };
   let candidate = path.join(rootReal, path.normalize(decoded));
-  if (!isInside(candidate, rootReal)) return { status: 403 };
+  if (!isWithin(candidate, rootReal)) return { status: 403 };
   try {
     if ((await stat(candidate)).isDirectory()) candidate = path.join(candidate, 'index.html');
     const real = await realpath(candidate);
     // A symlink inside the output may point anywhere: judge where it really leads.
-    if (!isInside(real, rootReal)) return { status: 403 };
+    if (!isWithin(real, rootReal)) return { status: 403 };
     if (!(await stat(real)).isFile()) return { status: 404 };
     return { status: 200, path: real };
   } catch {
     return { status: 404 };
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 function send(response: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {

@@ -7,6 +7,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PaparanError } from './errors.js';
 import { contentTypeOf } from './mime.js';
+import { hasScheme, isWithin } from './paths.js';
 
 
 /** Rewrites `dir/index.html` with everything it loads inlined, removes the loose assets, and returns its size in bytes. */
@@ -37,7 +38,7 @@ export async function inlineDeck(dir: string): Promise<number> {
 async function inlineCssUrls(css: string, cssDir: string, deckDir: string): Promise<string> {
   return replaceAsync(css, /url\(\s*(['"]?)([^'")]+)\1\s*\)/g, async (match, _quote: string, url: string) => {
     if (/^(data:|#)/.test(url)) return match;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+    if (hasScheme(url)) {
       throw new PaparanError(`stylesheet loads "${url}" from the network: themes must ship their files locally`, { file: cssDir });
     }
     return `url("${await dataUrl(path.resolve(cssDir, decodeURI(url.split(/[?#]/)[0]!)), deckDir)}")`;
@@ -45,8 +46,7 @@ async function inlineCssUrls(css: string, cssDir: string, deckDir: string): Prom
 }
 
 async function dataUrl(file: string, deckDir: string): Promise<string> {
-  const relative = path.relative(deckDir, file);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) throw new PaparanError(`"${file}" lies outside the deck folder and cannot be inlined`);
+  if (!isWithin(file, deckDir)) throw new PaparanError(`"${file}" lies outside the deck folder and cannot be inlined`);
   return `data:${contentTypeOf(file).replace(/; charset=.*/, '')};base64,${(await readFile(file)).toString('base64')}`;
 }
 

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contrastRatio, isColor, isDark, parseColor, toGrayscale, toHex } from './contrast.js';
+import { hasScheme, isWithin } from './paths.js';
 import { PaparanError, type Diagnostic, type Where } from './errors.js';
 import {
   colorVariables,
@@ -136,7 +137,7 @@ export function describeThemes(projectDir: string): ThemeSummary[] {
       return { name, description: theme.description, builtin: theme.builtin, extends: theme.chain.at(-1)!.config.extends, dir: theme.dir };
     } catch (error) {
       const dir = themeSearchDirs(projectDir).map((root) => path.join(root, name)).find(isThemeDir) ?? name;
-      return { name, description: '', builtin: isInside(dir, builtinThemesDir), dir, error: String(error) };
+      return { name, description: '', builtin: isWithin(dir, builtinThemesDir), dir, error: String(error) };
     }
   });
 }
@@ -214,20 +215,15 @@ function loadLayer(dir: string): ThemeLayer {
   const where = configFile ?? path.join(dir, 'theme.css');
   const cssNames = config.css === undefined ? (existsSync(path.join(dir, 'theme.css')) ? ['theme.css'] : []) : [config.css].flat();
   const cssFiles = cssNames.map((file) => requireThemeFile(dir, file, 'css', where));
-  return { name, dir, configFile, config, builtin: isInside(dir, builtinThemesDir), assetDir: `assets/themes/${name}`, cssFiles };
+  return { name, dir, configFile, config, builtin: isWithin(dir, builtinThemesDir), assetDir: `assets/themes/${name}`, cssFiles };
 }
 
 /** A file a theme names: it must exist inside the theme's folder. */
 function requireThemeFile(dir: string, file: string, key: string, where: string): string {
   const full = path.resolve(dir, file);
-  if (!isInside(full, dir)) throw new PaparanError(`"${key}" names ${file}, which is outside the theme folder: keep the theme's files in ${dir}`, { file: where });
+  if (!isWithin(full, dir)) throw new PaparanError(`"${key}" names ${file}, which is outside the theme folder: keep the theme's files in ${dir}`, { file: where });
   if (!existsSync(full)) throw new PaparanError(`"${key}" names ${file}, which does not exist in ${dir}: add the file or fix the path`, { file: where });
   return full;
-}
-
-function isInside(file: string, dir: string): boolean {
-  const relative = path.relative(path.resolve(dir), path.resolve(file));
-  return !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** Everything the deck needs from a chain, and its resolved colours and sizes. */
@@ -339,11 +335,11 @@ function cssDescription(layer: ThemeLayer): string | undefined {
 function checkCssReferences(css: string, file: string, themeDir: string): void {
   for (const ref of cssReferences(css)) {
     if (/^(data:|#)/i.test(ref)) continue;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) {
+    if (hasScheme(ref)) {
       throw new PaparanError(`loads ${ref} from the network: a theme must ship its fonts and images in its folder (see docs/themes.md)`, { file });
     }
     const target = path.resolve(path.dirname(file), decodeURI(ref.split(/[?#]/)[0]!));
-    if (!isInside(target, themeDir)) throw new PaparanError(`url(${ref}) points outside the theme folder ${themeDir}: copy the file into the theme`, { file });
+    if (!isWithin(target, themeDir)) throw new PaparanError(`url(${ref}) points outside the theme folder ${themeDir}: copy the file into the theme`, { file });
     if (!existsSync(target)) throw new PaparanError(`url(${ref}) names a file that does not exist (${target}): add it or fix the path`, { file });
   }
 }
