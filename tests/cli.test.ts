@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../src/cli.js';
+import { runCapturing } from './helpers/run-cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 let work: string;
@@ -22,17 +22,7 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Runs the CLI in-process and captures what it prints. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...parts) => stdout.push(parts.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...parts) => stderr.push(parts.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const code = await runCli(args);
-  vi.restoreAllMocks();
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const run = runCapturing;
 
 function essay(name: string, content: string | Buffer): string {
   const file = path.join(work, 'content', name);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../src/cli.js';
+import { runCapturing } from './helpers/run-cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const project = path.join(root, 'tests/fixtures/themes/project');
@@ -21,16 +21,7 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Runs the CLI in-process (in the repository folder) and captures what it prints. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...parts) => stdout.push(parts.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...parts) => stderr.push(parts.join(' ')));
-  const code = await runCli(args);
-  vi.restoreAllMocks();
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const run = runCapturing;
 
 describe('paparan themes', () => {
   it('lists the built-in themes with their descriptions', async () => {
