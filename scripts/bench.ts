@@ -6,6 +6,7 @@
  *  2. Live preview: time from saving a content file to the browser showing
  *     the change (median of several edits).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,6 +107,23 @@ async function benchLiveReload(session: BrowserSession): Promise<number[]> {
   return delays;
 }
 
+/** Resident memory of a process and all its descendants, in MB (Linux `ps`); 0 where ps is missing. */
+function treeRssMb(rootPid: number): number {
+  let table: string;
+  try {
+    table = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' });
+  } catch {
+    return 0;
+  }
+  const rows = table.trim().split('\n').map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const inTree = new Set([rootPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of rows) if (inTree.has(ppid) && !inTree.has(pid)) (inTree.add(pid), (grew = true));
+  }
+  return rows.filter(([pid]) => inTree.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+}
+
 async function main(): Promise<void> {
   const essays: [string, string][] = [['shared essay', sharedEssay]];
   for (const sections of [6, 12, 24]) {
@@ -121,10 +139,17 @@ async function main(): Promise<void> {
   const browserStart = ms(t);
   const rows: Row[] = [];
   let delays: number[] = [];
+  // Sample the browser's memory while it prints: its peak is most of what a build needs.
+  const browserPid = session.browser.process()?.pid;
+  let browserPeakMb = 0;
+  const sampler = setInterval(() => {
+    if (browserPid) browserPeakMb = Math.max(browserPeakMb, treeRssMb(browserPid));
+  }, 200);
   try {
     for (const [name, file] of essays) rows.push(await benchEssay(name, file, session));
     delays = await benchLiveReload(session);
   } finally {
+    clearInterval(sampler);
     await session.close();
     rmSync(work, { recursive: true, force: true });
   }
@@ -138,7 +163,7 @@ async function main(): Promise<void> {
     console.log(`  ${'deck + PDFs + browser start'.padEnd(26)} ${fmt(row.total + browserStart)}`);
   }
   console.log(`\nlive reload, save → browser shows it: median ${fmt(median(delays))} (runs: ${delays.map((d) => Math.round(d)).join(', ')} ms)`);
-  console.log(`peak memory (this process)   ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(`peak memory: paparan (Node) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, browser ${browserPeakMb.toFixed(0)} MB (sampled every 200 ms)`);
 }
 
 await main();
