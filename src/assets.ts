@@ -39,7 +39,14 @@ export async function copyDeckAssets(outDir: string, theme: Theme, images: { fro
   const copies = [...deckAssetList(theme), ...images.map((i): [string, string] => [i.from, i.to])];
   // Theme folders first: files (a theme's fonts) may be copied into them.
   const themeDirs = new Set(theme.chain.map((layer) => layer.dir));
-  await Promise.all(copies.filter(([from]) => themeDirs.has(from)).map(([from, to]) => cp(from, path.join(outDir, to), { recursive: true })));
+  // Only what the deck loads: not the theme's templates (used at build time), settings, dotfiles or packages.
+  const deckFile = (from: string, source: string) => {
+    const top = path.relative(from, source).split(path.sep)[0] ?? '';
+    return !top.startsWith('.') && !['templates', 'node_modules', 'theme.json', 'theme.yaml', 'theme.yml'].includes(top);
+  };
+  await Promise.all(
+    copies.filter(([from]) => themeDirs.has(from)).map(([from, to]) => cp(from, path.join(outDir, to), { recursive: true, filter: (source) => deckFile(from, source) })),
+  );
   await Promise.all(
     copies
       .filter(([from]) => !themeDirs.has(from))
