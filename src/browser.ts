@@ -3,7 +3,7 @@
  * puppeteer-core is imported lazily so commands that never print never load it, and
  * every browser and page is released in a finally, even on failure or Ctrl-C.
  */
-import { accessSync, constants as fsConstants, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,6 +145,7 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
     if (browser) await settleWithin(browser.close(), CLOSE_TIMEOUT_MS);
     killer.abort(); // kills a browser that would not close; a no-op when it is already gone
     await settleWithin(exited, CLOSE_TIMEOUT_MS);
+    await reapHelpers(profileDir, child?.pid);
     await rm(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => {});
     openSessions.delete(tracked);
     if (openSessions.size === 0) removeProcessHandlers();
@@ -336,6 +337,48 @@ async function settleWithin(promise: Promise<unknown>, ms: number): Promise<bool
     return await Promise.race([promise.then(() => true, () => true), timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Chromium's helper processes (zygote, renderers, crash handler) may outlive the main process
+ * for a moment; wait for those in its process group or with our profile, then kill any
+ * that remain, so that close() really leaves nothing behind. Linux only (/proc).
+ */
+async function reapHelpers(profileDir: string, group: number | undefined): Promise<void> {
+  if (process.platform !== 'linux') return;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const left = helperPids(profileDir, group);
+    if (left.length === 0) return;
+    if (attempt === 19) for (const pid of left) process.kill(pid, 'SIGKILL');
+    else await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function helperPids(profileDir: string, browserGroup: number | undefined): number[] {
+  // The browser leads its own process group; never match ours, whatever happens.
+  const group = browserGroup !== undefined && browserGroup !== processGroupOf('self') ? browserGroup : undefined;
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const [state, , pgid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state === 'Z') continue; // dead, waiting to be reaped
+      if (Number(pgid) === group || readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(profileDir)) pids.push(Number(name));
+    } catch {
+      // Exited while we looked.
+    }
+  }
+  return pids;
+}
+
+function processGroupOf(pid: string): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+  } catch {
+    return undefined;
   }
 }
 
