@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { BrowserError, ExitCode } from './errors.js';
+import { BrowserError, ExitCode, firstLine } from './errors.js';
 
 export interface BrowserOptions {
   /** A browser executable to use instead of searching for one (the CLI's --browser). */
@@ -387,7 +387,4 @@ function waitForExit(child: import('node:child_process').ChildProcess): Promise<
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (message.split('\n')[0] ?? '').trim().replace(/\.$/, '');
-}
+

@@ -82,3 +82,9 @@ export function asPaparanError(error: unknown, file?: string): PaparanError {
   const message = error instanceof Error ? error.message : String(error);
   return new PaparanError(message, { file, cause: error });
 }
+
+/** The first line of an error's message, without a final period: for one-line messages that wrap it. */
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? '').trim().replace(/\.$/, '');
+}

@@ -9,11 +9,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page, PDFOptions as ChromePdfOptions } from 'puppeteer-core';
 import { blockRequestsOutside, withPage, type BrowserSession } from './browser.js';
-import { BrowserError, ExitCode } from './errors.js';
+import { BrowserError, ExitCode, firstLine } from './errors.js';
 import { type DeckMarkup, marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes } from './handout.js';
 import type { Deck } from './model.js';
 import { type Bookmark, finishPdf, type PdfInfo } from './pdf-metadata.js';
-import { authorsOf, revealConfig } from './render.js';
+import { slideSizeFor } from './layout.js';
+import { authorsOf } from './render.js';
 import { builtinTemplatesDir } from './templates.js';
 
 import type { PdfKind } from './config.js';
@@ -63,7 +64,9 @@ const KINDS: PdfKind[] = ['slides', 'handout', 'notes'];
 export async function exportPdfs(session: BrowserSession, deck: Deck, dir: string, options: PdfOptions): Promise<PdfResult[]> {
   const kinds = KINDS.filter((kind) => options.kinds.includes(kind));
   const timeoutMs = options.timeoutMs ?? defaultPdfOptions.timeoutMs!;
-  const job: Job = { session, deck, dir, options, timeoutMs };
+  // The header/footer font: read and encoded once, for the handout and the notes alike.
+  const marginFont = kinds.some((kind) => kind !== 'slides') ? headerFont(dir) : Promise.resolve(undefined);
+  const job: Job = { session, deck, dir, options, timeoutMs, marginFont };
 
   // Handout and notes both need the deck's markup: read it once, while slides.pdf prints.
   let markup: Promise<DeckMarkup & { blocked: string[] }> | undefined;
@@ -94,6 +97,7 @@ interface Job {
   dir: string;
   options: PdfOptions;
   timeoutMs: number;
+  marginFont: Promise<string | undefined>;
 }
 
 interface Printed {
@@ -104,9 +108,7 @@ interface Printed {
 /** slides.pdf: reveal.js's print view, one slide a page at the slide's own size, every fragment shown. */
 async function printSlides(job: Job): Promise<Printed> {
   const { deck, dir } = job;
-  const config = revealConfig(deck);
-  const width = Number(config.width);
-  const height = Number(config.height);
+  const { width, height } = slideSizeFor(deck.meta.aspect);
   return onPage(job, 'slides.pdf', async (page) => {
     const blocked = await blockRequestsOutside(page, dir);
     await page.setViewport({ width, height });
@@ -141,7 +143,7 @@ async function printPage(job: Job, kind: 'handout' | 'notes', markup: DeckMarkup
       : renderNotes(deck, markup, { paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs });
   const htmlFile = path.join(dir, `${kind}.html`);
   await writeFile(htmlFile, html);
-  const margins = renderMargins(deck, options, await headerFont(dir));
+  const margins = renderMargins(deck, options, await job.marginFont);
   const m = marginsFor(options.paper);
   return onPage(job, `${kind}.pdf`, async (page) => {
     const blocked = await blockRequestsOutside(page, dir);
@@ -261,7 +263,4 @@ async function headerFont(dir: string): Promise<string | undefined> {
   }
 }
 
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (message.split('\n')[0] ?? '').trim().replace(/\.$/, '');
-}
+

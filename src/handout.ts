@@ -6,7 +6,8 @@
  */
 import { labelsFor } from './language.js';
 import type { Deck, Slide } from './model.js';
-import { authorsOf, renderInline, revealConfig } from './render.js';
+import { slideSizeFor } from './layout.js';
+import { authorsOf, renderInline } from './render.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
 
 export type Paper = 'a4' | 'letter' | 'a5';
@@ -159,7 +160,7 @@ export function notesFrame(setup: PageSetup, slide: { width: number; height: num
 
 /** What every print page shares: language, title, the deck's CSS, the slide size. */
 function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean) {
-  const config = revealConfig(deck);
+  const size = slideSizeFor(deck.meta.aspect);
   const deckClass = markup.htmlAttributes.find(([name]) => name === 'class')?.[1] ?? '';
   return {
     lang: deck.lang,
@@ -169,8 +170,8 @@ function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean) {
     // `print-pdf` keeps reveal.css's rules for printing a live deck away from these pages.
     htmlClass: [deckClass, 'print-pdf paparan-print', grayscale ? 'paparan-grayscale' : ''].filter(Boolean).join(' '),
     htmlAttributes: markup.htmlAttributes.filter(([name]) => name !== 'class' && name !== 'lang').map(([name, value]) => ({ name, value })),
-    slideWidth: Number(config.width),
-    slideHeight: Number(config.height),
+    slideWidth: size.width,
+    slideHeight: size.height,
   };
 }
 
