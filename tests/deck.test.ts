@@ -12,6 +12,7 @@ import { blockRequestsOutside, startBrowser, withPage, type BrowserSession } fro
 import { buildEssay } from '../src/build.js';
 import { decodeEssayBytes } from '../src/decode.js';
 import { splitSentences } from '../src/sentences.js';
+import { measureFit, withDeck, type SlideFit } from './helpers/deck-page.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sharedEssay = path.resolve(root, '../shared/essays/kerja-sama-selatan-selatan.txt');
@@ -30,11 +31,7 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
-interface SlideReport {
-  id: string;
-  kind: string;
-  overflowY: number;
-  overflowX: number;
+interface SlideReport extends SlideFit {
   notes: string;
   text: string;
   minFontPx: number;
@@ -56,63 +53,34 @@ interface DeckReport {
 async function openDeck(essay: string): Promise<DeckReport & { slideCount: number }> {
   const result = await buildEssay(essay, { outDir: out });
   if (!result.ok) throw result.error;
-  return withPage(session, async (page) => {
-    const blocked = await blockRequestsOutside(page, result.outDir);
-    const errors = collectErrors(page);
-    await page.setViewport({ width: 1280, height: 720 });
-    await page.goto(pathToFileURL(path.join(result.outDir, 'index.html')).href);
-    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { timeout: 15_000 });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const report = await page.evaluate(measureSlides);
-    return { ...report, blocked, errors, slideCount: result.slides };
-  });
+  const { value, blocked, errors } = await withDeck(session, result.outDir, readDeck);
+  return { ...value, blocked, errors, slideCount: result.slides };
 }
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return errors;
+/** Fit of every slide (the shared measurement) joined with what each slide shows. */
+async function readDeck(page: Page): Promise<Omit<DeckReport, 'blocked' | 'errors'>> {
+  const fit = await page.evaluate(measureFit);
+  const report = await page.evaluate(describeSlides);
+  return { ...report, slides: report.slides.map((slide, i) => ({ ...slide, ...fit[i]! })) };
 }
 
-/** Runs in the page: visits every slide and measures how far its content reaches past the slide. */
-function measureSlides(): Omit<DeckReport, 'blocked' | 'errors'> {
+/** Runs in the page: each slide's text, notes and smallest font, and the deck's state. */
+function describeSlides() {
   const images = Array.from(document.querySelectorAll<HTMLImageElement>('.slides img')).map((img) => ({ alt: img.alt, loaded: img.complete && img.naturalWidth > 0 }));
-  type RevealApi = { getSlides(): HTMLElement[]; slide(h: number): void; getTotalSlides(): number; isReady(): boolean; getConfig(): { width: number; height: number } };
+  type RevealApi = { getSlides(): HTMLElement[]; getTotalSlides(): number; isReady(): boolean };
   const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
-  const { width, height } = reveal.getConfig();
-  const slides = reveal.getSlides().map((section, index) => {
-    reveal.slide(index);
-    const box = section.getBoundingClientRect();
-    // The slide is scaled to the window; measure in slide pixels.
-    const scale = box.width / width;
-    let bottom = 0;
-    let right = 0;
+  const slides = reveal.getSlides().map((section) => {
     let minFontPx = Infinity;
     for (const element of Array.from(section.querySelectorAll<HTMLElement>('*'))) {
       if (element.closest('aside.notes')) continue;
-      const rect = element.getBoundingClientRect();
-      if (rect.width === 0 && rect.height === 0) continue;
-      bottom = Math.max(bottom, (rect.bottom - box.top) / scale);
-      right = Math.max(right, (rect.right - box.left) / scale);
-      if (element.childNodes.length > 0 && Array.from(element.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim())) {
+      if (Array.from(element.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim())) {
         minFontPx = Math.min(minFontPx, parseFloat(getComputedStyle(element).fontSize));
       }
     }
     const notes = section.querySelector('aside.notes')?.textContent ?? '';
     const clone = section.cloneNode(true) as HTMLElement;
     clone.querySelector('aside.notes')?.remove();
-    return {
-      id: section.id,
-      kind: section.dataset.kind ?? '',
-      overflowY: Math.max(0, bottom - height, section.scrollHeight - section.clientHeight),
-      overflowX: Math.max(0, right - width, section.scrollWidth - section.clientWidth),
-      notes,
-      text: clone.textContent ?? '',
-      minFontPx,
-    };
+    return { notes, text: clone.textContent ?? '', minFontPx };
   });
   return {
     ready: reveal.isReady(),
@@ -294,19 +262,13 @@ describe('a single-file deck', () => {
     if (!result.ok) throw result.error;
     expect(readdirSync(result.outDir)).toEqual(['index.html']);
     expect(result.singleFileBytes).toBeGreaterThan(100_000);
-    const report = await withPage(session, async (page) => {
-      const requests: string[] = [];
+    const requests: string[] = [];
+    const { value, blocked, errors } = await withDeck(session, result.outDir, readDeck, (page) =>
       page.on('request', (request) => {
         if (!request.url().startsWith('data:')) requests.push(request.url());
-      });
-      const blocked = await blockRequestsOutside(page, path.join(result.outDir, 'index.html'));
-      const errors = collectErrors(page);
-      await page.setViewport({ width: 1280, height: 720 });
-      await page.goto(pathToFileURL(path.join(result.outDir, 'index.html')).href);
-      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { timeout: 15_000 });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      return { ...(await page.evaluate(measureSlides)), blocked, errors, requests };
-    });
+      }),
+    );
+    const report = { ...value, blocked, errors, requests };
     expect(report.requests).toEqual([pathToFileURL(path.join(result.outDir, 'index.html')).href]);
     expect(report.blocked).toEqual([]);
     expect(report.errors).toEqual([]);

@@ -19,8 +19,11 @@ export async function withDeck<T>(
   session: BrowserSession,
   deckDir: string,
   fn: (page: Page) => Promise<T>,
+  /** Runs on the fresh page before the deck loads (e.g. to record its requests). */
+  before?: (page: Page) => void,
 ): Promise<{ value: T; blocked: string[]; errors: string[] }> {
   return withPage(session, async (page) => {
+    before?.(page);
     const blocked = await blockRequestsOutside(page, deckDir);
     const errors: string[] = [];
     page.on('console', (message) => {
