@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeEssayBytes, repairMojibake } from '../src/decode.js';
 import { ContentError } from '../src/errors.js';
+import { thrown } from './helpers/thrown.js';
 
 const essayPath = new URL('../../shared/essays/kerja-sama-selatan-selatan.txt', import.meta.url);
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`./fixtures/import/${name}`, import.meta.url));
@@ -11,15 +12,6 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 function doubleEncode(text: string): string {
   const cp1252: Record<number, string> = { 0x80: '€', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—', 0x99: '™', 0x9c: 'œ' };
   return Array.from(utf8(text), (byte) => cp1252[byte] ?? String.fromCharCode(byte)).join('');
-}
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
 }
 
 describe('decodeEssayBytes', () => {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/errors.js';
 import { splitFrontMatter, validateMeta } from '../src/front-matter.js';
+import { thrown } from './helpers/thrown.js';
 
 function meta(source: string) {
   const diagnostics: Diagnostic[] = [];
   const fm = splitFrontMatter(source, 'essay.md');
   return { meta: validateMeta(fm, 'essay.md', diagnostics), diagnostics, fm };
-}
-
-function caught(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
 }
 
 describe('front matter', () => {
@@ -38,14 +30,14 @@ describe('front matter', () => {
 
   it('rejects invalid YAML with the line of the problem', () => {
     expect(() => meta('---\ntitle: T\nauthor: [unclosed\n---\nText.\n')).toThrowError(/invalid front matter YAML/);
-    const error = caught(() => meta('---\ntitle: T\nauthor: A\n bad: indent\n---\n'));
+    const error = thrown(() => meta('---\ntitle: T\nauthor: A\n bad: indent\n---\n'));
     expect(error).toMatchObject({ file: 'essay.md' });
     expect((error as { line: number }).line).toBeGreaterThanOrEqual(3);
   });
 
   it('rejects a value of the wrong kind, naming the key and its line', () => {
     expect(() => meta('---\ntitle: T\nhandout: 5\n---\n')).toThrowError(/front matter "handout"/);
-    expect(String(caught(() => meta('---\ntitle: T\nlang: [id]\n---\n')))).toMatch(/^essay\.md:3: front matter "lang"/);
+    expect(String(thrown(() => meta('---\ntitle: T\nlang: [id]\n---\n')))).toMatch(/^essay\.md:3: front matter "lang"/);
   });
 
   it('fails clearly on front matter that never closes', () => {
