@@ -187,7 +187,8 @@ function frameView(slide: Slide, index: number, markup: DeckMarkup) {
 /** reveal.js reads `data-background` as an image when it looks like one, else as a CSS background. */
 function backgroundStyle(value: string): string {
   const v = value.trim();
-  const isImage = /^(https?:|file:|\/\/|data:image\/)/i.test(v) || /\.(svg|png|jpe?g|gif|bmp|webp)([?#\s]|$)/i.test(v);
+  // images.ts has already reduced a background to a colour or a local image under media/.
+  const isImage = /\.(svg|png|jpe?g|gif|webp)$/i.test(v);
   return isImage ? `background-image: url("${v.replace(/["\\\n\r]/g, encodeURIComponent)}")` : `background: ${v.replace(/[;{}]/g, '')}`;
 }
 

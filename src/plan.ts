@@ -159,7 +159,6 @@ class Planner {
   }
 
   private paragraphPieces(text: string, line: number, keyPoints?: string[]): Piece[] {
-    const sentences = splitSentences(text, this.doc.meta.lang);
     if (keyPoints) {
       // The author chose the points; the paragraph itself goes to the notes.
       const sources = this.sourcesOf(text, line);
@@ -171,7 +170,7 @@ class Planner {
       });
       return pieces;
     }
-    return sentences.flatMap((sentence, i) => {
+    return splitSentences(text, this.doc.meta.lang).flatMap((sentence, i) => {
       const sources = this.sourcesOf(sentence, line);
       const enumeration = splitEnumeration(sentence);
       const pieces = enumeration
