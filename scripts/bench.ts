@@ -87,7 +87,7 @@ async function benchLiveReload(session: BrowserSession): Promise<number[]> {
   const essay = path.join(content, 'kerja-sama-selatan-selatan.md');
   const original = readFileSync(sharedEssay, 'utf8');
   writeFileSync(essay, original);
-  const preview = await startPreview({ files: [essay], outDir: path.join(work, 'live-dist'), projectDir: root, port: 0, log: () => {} });
+  const preview = await startPreview({ files: [essay], outDir: path.join(work, 'live-dist'), projectDir: root, port: 0, onResult: () => {}, onError: () => {} });
   const delays: number[] = [];
   try {
     await withPage(session, async (page) => {

@@ -199,7 +199,8 @@ async function runServe(files: string[], flags: { port: number; host: string; ou
     readConfig: () => loadProjectConfig(projectDir).config,
     host: flags.host,
     port: flags.port,
-    log: (line) => console.log(line),
+    onResult: (result) => report(result),
+    onError: printError,
   });
   for (const url of Object.values(preview.urls)) console.log(`→ ${url}`);
   console.log('Watching content/, templates/, themes/ and the config. Press Ctrl-C to stop.');

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { buildEssay, type BuildOptions, type EssayResult } from './build.js';
 import type { ProjectConfig } from './config.js';
 import { slugFromPath } from './parse.js';
-import { formatDiagnostic, formatWhere } from './errors.js';
+import { formatWhere } from './errors.js';
 import { startPreviewServer, type PreviewServer } from './server.js';
 import { watchFolders } from './watch.js';
 
@@ -19,10 +19,10 @@ export interface PreviewOptions extends BuildOptions {
   port?: number;
   /** Reads the project config file again (before every rebuild). */
   readConfig?: () => ProjectConfig;
-  /** Where progress goes (the CLI prints it). */
-  log: (line: string) => void;
-  /** Called after each rebuild, with the time from the file event to the reload message. */
-  onRebuilt?: (result: EssayResult, ms: number) => void;
+  /** Told of every build's result (the CLI prints it as `build` does). */
+  onResult: (result: EssayResult) => void;
+  /** Told when a rebuild failed outside any essay (e.g. an unreadable config file). */
+  onError: (error: unknown) => void;
 }
 
 export interface Preview {
@@ -34,11 +34,11 @@ export interface Preview {
 
 /** Builds the essays, serves the output folder and rebuilds on every change. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
-  const { files, log } = options;
+  const { files, onResult, onError } = options;
   const projectDir = path.resolve(options.projectDir ?? process.cwd());
   // The config is read again before each rebuild, so that editing it takes effect.
   const buildOptions = (): BuildOptions => ({ ...options, config: options.readConfig?.() ?? options.config, afterWrite: undefined });
-  for (const file of files) report(await buildEssay(file, buildOptions()), log);
+  for (const file of files) onResult(await buildEssay(file, buildOptions()));
   // Even when every first build failed, there is a folder to serve (and the error to show).
   await mkdir(options.outDir, { recursive: true });
   const server = await startPreviewServer(options.outDir, { host: options.host, port: options.port });
@@ -63,26 +63,24 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     clearTimeout(timer);
     timer = setTimeout(() => {
       const batch = [...changed];
-      const startedAt = performance.now();
       changed.clear();
       // Whatever goes wrong in one rebuild, the next save must still be built.
-      running = running.then(() => rebuild(batch, startedAt)).catch((error: unknown) => log(`error: ${error instanceof Error ? error.message : String(error)}`));
+      running = running.then(() => rebuild(batch)).catch(onError);
     }, 15);
   }
 
-  async function rebuild(batch: string[], startedAt: number): Promise<void> {
+  async function rebuild(batch: string[]): Promise<void> {
     // An essay changed: rebuild it. A template, theme, config or image changed: rebuild all.
     const onlyEssays = batch.every((p) => essays.has(p));
     const targets = onlyEssays ? files.filter((f) => batch.includes(path.resolve(f))) : files;
     const build = buildOptions();
     for (const file of targets) {
       const result = await buildEssay(file, build);
-      report(result, log);
+      onResult(result);
       const slug = slugFromPath(file);
       // A theme, template or config change needs the new stylesheets: reload the page, not just the slides.
       if (result.ok) server.broadcast({ type: 'reload', slug, full: !onlyEssays });
       else server.broadcast({ type: 'error', slug, message: `${formatWhere(result.error)}${result.error.message}` });
-      options.onRebuilt?.(result, performance.now() - startedAt);
     }
   }
 
@@ -96,10 +94,4 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await server.close();
     },
   };
-}
-
-function report(result: EssayResult, log: (line: string) => void): void {
-  for (const d of result.diagnostics) log(formatDiagnostic(d));
-  if (result.ok) log(`✓ ${result.slug}: ${result.slides} slides, ${result.ms} ms`);
-  else log(`${formatWhere(result.error)}error: ${result.error.message}`);
 }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowser, withPage, type BrowserSession } from '../src/browser.js';
+import type { EssayResult } from '../src/build.js';
 import { startPreview } from '../src/preview.js';
 import { startPreviewServer, type PreviewServer } from '../src/server.js';
 
@@ -98,17 +99,28 @@ describe('live preview in a browser', () => {
     mkdirSync(content, { recursive: true });
     const essay = path.join(content, 'first.md');
     writeFileSync(essay, '---\ntitle: [broken\n---\n\nText.\n');
-    const lines: string[] = [];
-    const preview = await startPreview({ files: [essay], outDir: path.join(work, '.hidden-parent', 'dist'), projectDir: path.join(work, '.hidden-parent'), port: 0, log: (l) => lines.push(l) });
+    const results: EssayResult[] = [];
+    const errors: unknown[] = [];
+    const preview = await startPreview({
+      files: [essay],
+      outDir: path.join(work, '.hidden-parent', 'dist'),
+      projectDir: path.join(work, '.hidden-parent'),
+      port: 0,
+      onResult: (result) => results.push(result),
+      onError: (error) => errors.push(error),
+    });
     try {
-      expect(lines.join('\n')).toMatch(/first\.md:2: error: invalid front matter YAML/);
+      const first = results[0]!;
+      expect(first.ok).toBe(false);
+      expect(first.ok ? '' : `${first.error}`).toMatch(/first\.md:2: invalid front matter YAML/);
       writeFileSync(essay, '---\ntitle: Fixed\nlang: en\n---\n\nNow it works.\n');
       await withPage(session, async (page) => {
-        for (let tries = 0; tries < 50 && !lines.some((l) => l.startsWith('✓ first')); tries++) await new Promise((r) => setTimeout(r, 100));
+        for (let tries = 0; tries < 50 && !results.some((r) => r.ok); tries++) await new Promise((r) => setTimeout(r, 100));
         await page.goto(preview.urls[essay]!);
         await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { timeout: 10_000 });
         expect(await page.title()).toBe('Fixed');
       });
+      expect(errors).toEqual([]);
     } finally {
       await preview.close();
     }
@@ -121,7 +133,7 @@ describe('live preview in a browser', () => {
     const write = (third: string) =>
       writeFileSync(essay, `---\ntitle: Live\nlang: en\n---\n\n## One\n\nFirst section text.\n\n## Two\n\n${third}\n`);
     write('Original wording of the second section.');
-    const preview = await startPreview({ files: [essay], outDir: path.join(work, 'dist'), projectDir: work, port: 0, log: () => {} });
+    const preview = await startPreview({ files: [essay], outDir: path.join(work, 'dist'), projectDir: work, port: 0, onResult: () => {}, onError: () => {} });
     try {
       await withPage(session, async (page) => {
         await page.goto(`${preview.urls[essay]}#/two-2`);
