@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { copyDeckAssets } from './assets.js';
 import { decodeEssayBytes } from './decode.js';
-import { resolveSettings, type CliSettings, type ProjectConfig, type Settings } from './config.js';
+import { pdfKinds, resolveSettings, type CliSettings, type PdfKind, type ProjectConfig, type Settings } from './config.js';
 import { ContentError, asPaparanError, type Diagnostic, PaparanError } from './errors.js';
 import { importPlainText, type ImportResult } from './import-text.js';
 import { resolveImages } from './images.js';
@@ -19,7 +19,9 @@ import { inlineDeck } from './single-file.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
 import { resolveTheme, themeDiagnostics, themeView, type Theme } from './themes.js';
 import { version } from './version.js';
-import { createStaging, discardStaging, publishStaging } from './output.js';
+import { carryOverPdfs, checkReplaceable, createStaging, discardStaging, publishStaging } from './output.js';
+import { printedPdfs, sourceName, writeManifest, type ManifestPdf } from './manifest.js';
+import { checkDistinctSlugs, checkSlug } from './slug.js';
 
 export interface LoadedEssay {
   /** Markdown with front matter (a .txt essay has been imported). */
@@ -115,10 +117,16 @@ export function compileEssay(source: string, options: CompileOptions): CompiledE
 export interface BuildOptions extends Omit<CompileOptions, 'file'> {
   /** Output root; each essay goes to `<outDir>/<slug>/`. */
   outDir: string;
-  /** Work done on the staged folder before it is published (the PDF export). */
+  /** Work done on the staged folder before it is published; a failure fails the essay. */
   afterWrite?: (staged: StagedDeck) => Promise<unknown>;
+  /** The PDF step (after `afterWrite`): PDFs it could not print are carried over from the previous deck, marked stale. */
+  pdfs?: (staged: StagedDeck) => Promise<PdfStep>;
   /** Fold the deck into one self-contained index.html. */
   singleFile?: boolean;
+  /** How long to wait for another build publishing the same deck folder, in ms. */
+  lockWaitMs?: number;
+  /** Told when another build holds the deck folder and this one waits. */
+  onWait?: (slug: string, message: string) => void;
 }
 
 export interface StagedDeck {
@@ -127,8 +135,28 @@ export interface StagedDeck {
   dir: string;
 }
 
+/** What the PDF step did: the PDFs it was asked for are those of `asked` found in the staging folder afterwards. */
+export interface PdfStep {
+  asked: PdfKind[];
+  /** Why printing failed, when it did (a missing browser is reported by the step's owner, once). */
+  error?: PaparanError;
+}
+
 export type EssayResult =
-  | { ok: true; file: string; slug: string; outDir: string; slides: number; diagnostics: Diagnostic[]; ms: number; singleFileBytes?: number }
+  | {
+      ok: true;
+      file: string;
+      slug: string;
+      outDir: string;
+      slides: number;
+      diagnostics: Diagnostic[];
+      ms: number;
+      singleFileBytes?: number;
+      /** PDFs this build could not print, kept from the previous deck (e.g. `slides.pdf`). */
+      stalePdfs: string[];
+      /** Why some PDFs were not printed, when printing failed (the deck itself was published). */
+      pdfError?: PaparanError;
+    }
   | { ok: false; file: string; error: PaparanError; diagnostics: Diagnostic[]; ms: number };
 
 /** Builds one essay into `<outDir>/<slug>/`; on any failure the previous output stays as it was. */
@@ -138,19 +166,48 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
   let diagnostics: Diagnostic[] = [];
   let staging: string | undefined;
   try {
+    // Checked before any work: the slug becomes a path, and the folder may be the user's.
+    const finalDir = path.join(options.outDir, checkSlug(slugFromPath(file), file));
+    await checkReplaceable(finalDir, file);
     const loaded = await loadEssay(file);
     diagnostics = loaded.diagnostics;
     const compiled = compileEssay(loaded.source, { ...options, file });
     diagnostics = [...diagnostics, ...compiled.diagnostics];
-    const finalDir = path.join(options.outDir, compiled.deck.slug);
     staging = await createStaging(finalDir);
-    await writeFile(path.join(staging, 'index.html'), compiled.html);
-    await copyDeckAssets(staging, compiled.theme, compiled.deck.assets);
-    await options.afterWrite?.({ compiled, dir: staging });
-    const singleFileBytes = options.singleFile ? await inlineDeck(staging) : undefined;
-    await publishStaging(staging, finalDir);
+    const dir = staging;
+    await writeFile(path.join(dir, 'index.html'), compiled.html);
+    await copyDeckAssets(dir, compiled.theme, compiled.deck.assets);
+    await options.afterWrite?.({ compiled, dir });
+    const pdfStep = await options.pdfs?.({ compiled, dir });
+    const singleFileBytes = options.singleFile ? await inlineDeck(dir) : undefined;
+    const builtAt = new Date().toISOString();
+    const printed = printedPdfs(dir, builtAt);
+    const unprinted = (pdfStep?.asked ?? []).filter((kind) => !printed.some((pdf) => pdf.kind === kind));
+    let carried: ManifestPdf[] = [];
+    await publishStaging(dir, finalDir, {
+      file,
+      waitMs: options.lockWaitMs,
+      onWait: (message) => options.onWait?.(compiled.deck.slug, message),
+      // Under the lock, while the previous deck is still there to copy from.
+      beforeSwap: async () => {
+        carried = unprinted.length > 0 ? await carryOverPdfs(finalDir, dir, unprinted, !options.singleFile) : [];
+        const pdfs = [...printed, ...carried].sort((a, b) => pdfKinds.indexOf(a.kind) - pdfKinds.indexOf(b.kind));
+        await writeManifest(dir, { tool: 'paparan', version, slug: compiled.deck.slug, source: sourceName(file), built: builtAt, pdfs });
+      },
+    });
     staging = undefined;
-    return { ok: true, file, slug: compiled.deck.slug, outDir: finalDir, slides: compiled.deck.slides.length, diagnostics, ms: elapsed(), singleFileBytes };
+    return {
+      ok: true,
+      file,
+      slug: compiled.deck.slug,
+      outDir: finalDir,
+      slides: compiled.deck.slides.length,
+      diagnostics,
+      ms: elapsed(),
+      singleFileBytes,
+      stalePdfs: carried.map((pdf) => pdf.file),
+      pdfError: pdfStep?.error,
+    };
   } catch (error) {
     return { ok: false, file, error: asPaparanError(error, file), diagnostics, ms: elapsed() };
   } finally {
@@ -158,8 +215,9 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
   }
 }
 
-/** Builds several essays one after another; a failing essay does not stop the others. */
+/** Builds several essays one after another; a failing essay does not stop the others. Two files that would build one folder stop it all before anything is written. */
 export async function buildEssays(files: string[], options: BuildOptions, onResult?: (result: EssayResult) => void): Promise<EssayResult[]> {
+  checkDistinctSlugs(files, slugFromPath, options.outDir);
   const results: EssayResult[] = [];
   for (const file of files) {
     const result = await buildEssay(file, options);

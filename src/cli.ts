@@ -12,6 +12,8 @@ import { defaults, handoutLayouts, loadProjectConfig, pdfKinds, type HandoutLayo
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
 import { slugFromPath } from './parse.js';
+import { checkOutDir } from './output.js';
+import { checkDistinctSlugs } from './slug.js';
 import { version } from './version.js';
 
 interface BuildFlags {
@@ -112,7 +114,11 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
     console.error('paparan: no essays found in content/: add content/<name>.md or name files to build');
     return ExitCode.usage;
   }
-  const { config } = loadProjectConfig(process.cwd());
+  const { config, file: configFile } = loadProjectConfig(process.cwd());
+  const outDir = flags.out ?? config.out ?? defaults.out;
+  // Before anything is written: two essays for one folder, or an output folder that cannot be.
+  checkDistinctSlugs(essays, slugFromPath, outDir);
+  await checkOutDir(outDir, outLabel(flags.out, config.out, configFile));
   const cli = { theme: flags.theme, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser };
   const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => console.error(`  ${slug}: ${message}`));
   // Ctrl-C: close the browser, then exit; the exit hooks remove staging folders, so dist/ keeps its last good decks.
@@ -123,20 +129,28 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   for (const signal of signals) process.once(signal, interrupt);
   let results: EssayResult[];
   try {
-    const options = { outDir: flags.out ?? config.out ?? defaults.out, cli, config, singleFile: flags.singleFile, afterWrite: printer.print };
+    const onWait = flags.quiet ? undefined : (slug: string, message: string) => console.error(`  ${slug}: ${message}`);
+    const options = { outDir, cli, config, singleFile: flags.singleFile, pdfs: printer.print, onWait };
     results = await buildEssays(essays, options, (result) => report(result, flags.quiet));
   } finally {
     await printer.close();
     for (const signal of signals) process.off(signal, interrupt);
   }
   for (const warning of printer.warnings) console.error(formatDiagnostic(warning));
-  const codes = results.map((r) => (r.ok ? ExitCode.ok : r.error.exitCode));
+  const codes = results.map((r) => (r.ok ? (r.pdfError?.exitCode ?? ExitCode.ok) : r.error.exitCode));
   if (printer.unavailable) {
     // The decks were built; only the PDFs are missing.
     console.error(`error: ${printer.unavailable.message}`);
     codes.push(printer.unavailable.exitCode);
   }
   return Math.max(ExitCode.ok, ...codes);
+}
+
+/** How messages name the output folder: by the flag or config entry that chose it. */
+function outLabel(flag: string | undefined, configured: string | undefined, configFile: string | undefined): string {
+  if (flag !== undefined) return `--out ${flag}`;
+  if (configured !== undefined) return `out "${configured}" (${configFile ? path.relative(process.cwd(), configFile) : 'config'})`;
+  return `output folder ${defaults.out}`;
 }
 
 /** Every essay in content/, in name order. */
@@ -155,7 +169,10 @@ function report(result: EssayResult, quiet = false): void {
     printError(result.error);
     return;
   }
-  if (quiet) return;
+  if (quiet) {
+    if (result.pdfError) printError(result.pdfError);
+    return;
+  }
   const warnings = result.diagnostics.filter((d: Diagnostic) => d.severity === 'warning').length;
   const parts = [
     `${result.slides} slides`,
@@ -164,6 +181,17 @@ function report(result: EssayResult, quiet = false): void {
   ];
   if (result.singleFileBytes !== undefined) parts.push(`single file ${(result.singleFileBytes / 1024 / 1024).toFixed(2)} MB`);
   console.log(`✓ ${result.slug}: ${parts.join(', ')} → ${path.join(result.outDir, 'index.html')}`);
+  if (result.pdfError) printError(result.pdfError);
+  if (result.stalePdfs.length > 0) {
+    const fix = result.pdfError ? 'fix the printing error above' : 'install Chromium (or pass --browser PATH)';
+    const message = `${listed(result.stalePdfs)} ${result.stalePdfs.length === 1 ? 'is' : 'are'} from the previous build, not this one: ${fix} and build again`;
+    console.error(formatDiagnostic({ severity: 'warning', file: result.file, message }));
+  }
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 async function runImport(file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }): Promise<number> {
@@ -190,10 +218,13 @@ async function runServe(files: string[], flags: { port: number; host: string; ou
   }
   const { startPreview } = await import('./preview.js');
   const projectDir = process.cwd();
-  const { config } = loadProjectConfig(projectDir);
+  const { config, file: configFile } = loadProjectConfig(projectDir);
+  const outDir = flags.out ?? config.out ?? defaults.out;
+  checkDistinctSlugs(essays, slugFromPath, outDir);
+  await checkOutDir(outDir, outLabel(flags.out, config.out, configFile));
   const preview = await startPreview({
     files: essays,
-    outDir: flags.out ?? config.out ?? defaults.out,
+    outDir,
     cli: { theme: flags.theme },
     config,
     readConfig: () => loadProjectConfig(projectDir).config,

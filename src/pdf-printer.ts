@@ -1,10 +1,11 @@
 /**
  * The PDF step of a build: one browser for every essay, started when the
  * first essay asks for PDFs. When no browser exists the HTML decks are still
- * published, and the missing browser is reported once at the end.
+ * published, and the missing browser is reported once at the end; when
+ * printing fails the deck is published too, and the essay's result says why.
  */
 import { startBrowser, type BrowserSession } from './browser.js';
-import type { StagedDeck } from './build.js';
+import type { PdfStep, StagedDeck } from './build.js';
 import { BrowserError, ExitCode, type Diagnostic } from './errors.js';
 import type { PdfResult } from './export-pdf.js';
 
@@ -18,10 +19,15 @@ export class PdfPrinter {
 
   constructor(private readonly onProgress?: (slug: string, message: string) => void) {}
 
-  /** Prints the PDFs the essay's settings ask for into its staging folder (a build's `afterWrite`). */
-  readonly print = async ({ compiled, dir }: StagedDeck): Promise<PdfResult[]> => {
+  /**
+   * Prints the PDFs the essay's settings ask for into its staging folder (a
+   * build's `pdfs` step). A missing browser or a failed print does not fail the
+   * essay: the deck is still published, and the build keeps the previous PDFs.
+   */
+  readonly print = async ({ compiled, dir }: StagedDeck): Promise<PdfStep> => {
     const { settings, deck } = compiled;
-    if (settings.pdf.length === 0 || this.unavailable) return [];
+    const asked = [...settings.pdf];
+    if (asked.length === 0 || this.unavailable) return { asked };
     let session: BrowserSession;
     try {
       this.session ??= startBrowser({ executablePath: settings.browser });
@@ -29,27 +35,33 @@ export class PdfPrinter {
     } catch (error) {
       if (error instanceof BrowserError && error.exitCode === ExitCode.noBrowser) {
         this.unavailable = error;
-        return [];
+        return { asked };
       }
       throw error;
     }
     // Loaded only when a PDF is printed: pdf-lib and the print code are not needed for --no-pdf builds.
     const { exportPdfs } = await import('./export-pdf.js');
-    const results = await exportPdfs(session, deck, dir, {
-      kinds: settings.pdf,
-      perPage: settings.handout,
-      paper: settings.paper,
-      landscape: settings.landscape,
-      grayscale: settings.grayscale,
-      templateDirs: compiled.templateDirs,
-      onProgress: (message) => this.onProgress?.(deck.slug, message),
-    });
+    let results: PdfResult[];
+    try {
+      results = await exportPdfs(session, deck, dir, {
+        kinds: settings.pdf,
+        perPage: settings.handout,
+        paper: settings.paper,
+        landscape: settings.landscape,
+        grayscale: settings.grayscale,
+        templateDirs: compiled.templateDirs,
+        onProgress: (message) => this.onProgress?.(deck.slug, message),
+      });
+    } catch (error) {
+      if (error instanceof BrowserError && error.exitCode === ExitCode.exportFailed) return { asked, error };
+      throw error;
+    }
     for (const { kind, blocked } of results) {
       if (blocked.length === 0) continue;
       const message = `${kind}.pdf: ${blocked.length} request(s) outside the deck were blocked, such as ${blocked[0]}: ship that file with the essay or the theme`;
       this.warnings.push({ severity: 'warning', file: deck.file, message });
     }
-    return results;
+    return { asked };
   };
 
   /** Closes the browser, if one was started. */

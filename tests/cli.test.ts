@@ -161,6 +161,78 @@ describe('paparan build', () => {
   });
 });
 
+describe('paparan build never deletes what is not its own', () => {
+  const errorLines = (stderr: string) => stderr.split('\n').filter((l) => l.includes('error:'));
+
+  it('refuses an essay named ..md or .md, whose deck would replace the whole output folder', async () => {
+    expect((await run('build', essay('good.md', good), '--out', out(), '--no-pdf')).code).toBe(0);
+    writeFileSync(path.join(out(), 'mine.txt'), 'my own file');
+    for (const name of ['..md', '.md']) {
+      const result = await run('build', essay(name, good), '--out', out(), '--no-pdf');
+      expect(result.code).toBe(1);
+      expect(errorLines(result.stderr)).toEqual([`${path.join(work, 'content', name)}: error: cannot name the output after this file (${name === '.md' ? 'the file name has nothing before its extension' : '"." would name the output folder itself or its parent'}): rename the file, e.g. to my-essay.md`]);
+    }
+    expect(readdirSync(out()).sort()).toEqual(['good', 'mine.txt']);
+    expect(readFileSync(path.join(out(), 'mine.txt'), 'utf8')).toBe('my own file');
+  });
+
+  it('refuses to replace a folder paparan did not make, such as the project\'s src/ with --out .', async () => {
+    mkdirSync(path.join(work, 'src'));
+    writeFileSync(path.join(work, 'src', 'main.ts'), 'export {};\n');
+    const file = essay('src.md', good);
+    const result = await run('build', file, '--out', work, '--no-pdf');
+    expect(result.code).toBe(1);
+    expect(errorLines(result.stderr)).toEqual([`${file}: error: ${path.join(work, 'src')}/ exists and was not made by paparan: move it away or choose another --out`]);
+    expect(readdirSync(path.join(work, 'src'))).toEqual(['main.ts']);
+  });
+
+  it('stops, naming both files, when two essays have one file name, before writing anything (exit 2)', async () => {
+    mkdirSync(path.join(work, 'a'));
+    mkdirSync(path.join(work, 'b'));
+    writeFileSync(path.join(work, 'a', 'essay.md'), good);
+    writeFileSync(path.join(work, 'b', 'essay.md'), good);
+    const result = await run('build', path.join(work, 'a', 'essay.md'), path.join(work, 'b', 'essay.md'), '--out', out(), '--no-pdf');
+    expect(result.code).toBe(2);
+    expect(result.stdout).not.toContain('✓');
+    expect(errorLines(result.stderr)).toEqual([
+      `error: ${path.join(work, 'a', 'essay.md')} and ${path.join(work, 'b', 'essay.md')} would both build ${path.join(out(), 'essay')}/: rename one of them, or build them one at a time with different --out folders`,
+    ]);
+    expect(existsSync(out())).toBe(false);
+  });
+
+  it('says --out cannot be used, with exit 2, for a folder that cannot be made or a file', async () => {
+    if (process.platform === 'linux') {
+      // Node's recursive mkdir spins at full CPU forever here; the check answers at once.
+      const proc = await run('build', essay('good.md', good), '--out', '/proc/x', '--no-pdf');
+      expect(proc.code).toBe(2);
+      expect(errorLines(proc.stderr)).toEqual(['error: --out /proc/x: cannot create the output folder here: choose a folder you can write to']);
+    }
+    writeFileSync(path.join(work, 'notes.txt'), 'mine');
+    const file = await run('build', essay('good.md', good), '--out', path.join(work, 'notes.txt'), '--no-pdf');
+    expect(file.code).toBe(2);
+    expect(errorLines(file.stderr)).toEqual([`error: --out ${path.join(work, 'notes.txt')}: is a file, not a folder: choose a folder for the decks`]);
+    expect(readFileSync(path.join(work, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('lets six builds of one essay run at once, in separate processes: every one succeeds and nothing is left behind', async () => {
+    const exec = promisify(execFile);
+    const file = essay('good.md', good);
+    const bin = path.join(root, 'bin', 'paparan.js');
+    for (let round = 0; round < 3; round++) {
+      const runs = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          exec(process.execPath, [bin, 'build', file, '--out', out(), '--no-pdf'], { cwd: work }).then(
+            () => 0,
+            (error: { code: number; stderr: string }) => `${error.code}: ${error.stderr}`,
+          ),
+        ),
+      );
+      expect(runs).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(readdirSync(out())).toEqual(['good']);
+    }
+  }, 300_000);
+});
+
 describe('paparan build with PDFs', () => {
   const exec = promisify(execFile);
 
@@ -188,6 +260,56 @@ describe('paparan build with PDFs', () => {
     const errors = result.stderr.split('\n').filter((l) => l.includes('error:'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('no-such-chrome');
+  });
+
+  /** A deck as an earlier build with PDFs left it (the PDFs stand in for real ones). */
+  async function deckWithPdfs(file: string): Promise<string> {
+    expect((await run('build', file, '--out', out(), '--no-pdf')).code).toBe(0);
+    const dir = path.join(out(), path.basename(file, '.md'));
+    for (const kind of ['slides', 'handout', 'notes']) writeFileSync(path.join(dir, `${kind}.pdf`), `%PDF earlier ${kind}`);
+    writeFileSync(path.join(dir, 'handout.html'), '<p>earlier handout</p>');
+    return dir;
+  }
+
+  it('without a browser, publishes the new deck but keeps the last PDFs, marked stale, with one warning and exit 3', async () => {
+    const file = essay('good.md', good);
+    const dir = await deckWithPdfs(file);
+    writeFileSync(file, good.replace('This paragraph is fine.', 'This paragraph is new.'));
+    const result = await run('build', file, '--out', out(), '--browser', path.join(work, 'no-such-chrome'));
+    expect(result.code).toBe(3);
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain('This paragraph is new.');
+    for (const kind of ['slides', 'handout', 'notes']) expect(readFileSync(path.join(dir, `${kind}.pdf`), 'utf8')).toBe(`%PDF earlier ${kind}`);
+    expect(readFileSync(path.join(dir, 'handout.html'), 'utf8')).toBe('<p>earlier handout</p>');
+    const warnings = result.stderr.split('\n').filter((l) => l.includes('warning:'));
+    expect(warnings).toEqual([
+      `${file}: warning: slides.pdf, handout.pdf and notes.pdf are from the previous build, not this one: install Chromium (or pass --browser PATH) and build again`,
+    ]);
+    expect(result.stderr.split('\n').filter((l) => l.includes('error:'))).toHaveLength(1);
+    const manifest = JSON.parse(readFileSync(path.join(dir, '.paparan.json'), 'utf8')) as { pdfs: { file: string; current: boolean }[] };
+    expect(manifest.pdfs.map((pdf) => `${pdf.file} ${pdf.current}`)).toEqual(['slides.pdf false', 'handout.pdf false', 'notes.pdf false']);
+  });
+
+  it('when printing fails, publishes the deck, keeps the last PDF, says both, and exits 4', async () => {
+    const file = essay('good.md', good);
+    const dir = await deckWithPdfs(file);
+    // A layout that hides the slides from the print pages: handout.pdf cannot be made.
+    mkdirSync(path.join(work, 'templates'));
+    const layout = readFileSync(path.join(root, 'templates', 'layout.hbs'), 'utf8').replace('<div class="slides">', '<div class="slides"><div>').replace('{{/each}}\n    </div>', '{{/each}}\n    </div></div>');
+    writeFileSync(path.join(work, 'templates', 'layout.hbs'), layout);
+    const cwd = process.cwd();
+    process.chdir(work);
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      result = await run('build', file, '--out', out(), '--pdf', 'handout');
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(result.code).toBe(4);
+    expect(result.stdout).toMatch(/✓ good: /);
+    expect(result.stderr.split('\n').filter((l) => l.includes('error:'))).toEqual([expect.stringMatching(new RegExp(`^${file}: error: index\\.html has 0 slides where \\d+ were planned`))]);
+    expect(result.stderr).toContain(`${file}: warning: handout.pdf is from the previous build, not this one: fix the printing error above and build again`);
+    expect(readFileSync(path.join(dir, 'handout.pdf'), 'utf8')).toBe('%PDF earlier handout');
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain('<div class="slides"><div>');
   });
 
   it('rejects an unknown PDF kind or handout layout on the command line', async () => {
