@@ -4,7 +4,7 @@
  * nothing left behind.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ describe('what a build may replace', () => {
     expect(failure(await buildEssay(essay, options())).message).toMatch(/essay\/ is a file, not a deck folder: move it away/);
     rmSync(path.join(out, 'essay'));
     mkdirSync(path.join(work, 'elsewhere'));
-    (await import('node:fs')).symlinkSync(path.join(work, 'elsewhere'), path.join(out, 'essay'));
+    symlinkSync(path.join(work, 'elsewhere'), path.join(out, 'essay'));
     expect(failure(await buildEssay(essay, options())).message).toMatch(/essay\/ is a link, which paparan will not replace/);
   });
 
