@@ -4,14 +4,13 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEssays, importEssayFile, type EssayResult } from './build.js';
 import { defaults, handoutLayouts, loadProjectConfig, pdfKinds, type HandoutLayout, type PdfKind } from './config.js';
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
-import { slugFromPath } from './parse.js';
+import { importTarget, writeImported } from './import-target.js';
 import { version } from './version.js';
 
 interface BuildFlags {
@@ -167,14 +166,10 @@ function report(result: EssayResult, quiet = false): void {
 }
 
 async function runImport(file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }): Promise<number> {
+  const target = importTarget(file, flags.out);
   const { imported, diagnostics } = await importEssayFile(file, { title: flags.title, lang: flags.lang });
-  const target = path.join(flags.out, `${slugFromPath(file)}.md`);
-  if (existsSync(target) && !flags.force) {
-    throw new PaparanError(`${target} already exists: pass --force to overwrite it`, { file, exitCode: ExitCode.usage });
-  }
+  await writeImported(target, imported.markdown, { source: file, force: flags.force });
   for (const d of diagnostics) console.error(formatDiagnostic(d));
-  await mkdir(flags.out, { recursive: true });
-  await writeFile(target, imported.markdown);
   console.log(`✓ ${target} (${imported.lang}): "${imported.title}"`);
   return ExitCode.ok;
 }
