@@ -137,7 +137,7 @@ function asWritten(key: string, value: unknown, written: string | undefined): un
 }
 
 function asText(value: unknown): string | undefined {
-  // `!!timestamp` or a `%YAML 1.1` document gives a Date; the default (core) schema keeps dates as text.
+  // Only `!!timestamp` gives a Date: the default (core) schema keeps `2026-05-12` as text.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
