@@ -3,17 +3,18 @@
  * (→ print PDFs). `compileEssay` does the pure part in memory, for tests and
  * the preview server; `buildEssay` adds the disk and the atomic swap.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { copyDeckAssets } from './assets.js';
 import { decodeEssayBytes } from './decode.js';
 import { pdfKinds, resolveSettings, type CliSettings, type PdfKind, type ProjectConfig, type Settings } from './config.js';
-import { ContentError, asPaparanError, type Diagnostic, PaparanError } from './errors.js';
+import { asPaparanError, type Diagnostic, PaparanError } from './errors.js';
 import { importPlainText, type ImportResult } from './import-text.js';
 import { resolveImages } from './images.js';
 import type { Deck, SourceDoc } from './model.js';
 import { parseEssay, slugFromPath } from './parse.js';
 import { planDeck } from './plan.js';
+import { readEssayBytes } from './read-essay.js';
 import { renderDeck } from './render.js';
 import { inlineDeck } from './single-file.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
@@ -45,28 +46,6 @@ export async function importEssayFile(file: string, options: { title?: string; l
   const imported = importPlainText(decoded.text, { file, ...options });
   const diagnostics = [...decoded.warnings.map((message) => warning(file, message)), ...imported.warnings.map((w) => warning(file, w.message, w.line))];
   return { imported, diagnostics };
-}
-
-async function readEssayBytes(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw new ContentError(readFailure(error as NodeJS.ErrnoException), { file, cause: error });
-  }
-}
-
-function readFailure(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return 'file not found: check the path (essays live in content/)';
-    case 'EISDIR':
-      return 'is a folder, not an essay file: name a .md or .txt file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'cannot read the file (permission denied): check its permissions';
-    default:
-      return `cannot read the file (${error.code ?? error.message})`;
-  }
 }
 
 /** A "line N: ..." prefix from decoding becomes the diagnostic's line. */

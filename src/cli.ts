@@ -4,7 +4,6 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEssays, importEssayFile, type EssayResult } from './build.js';
@@ -14,6 +13,7 @@ import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic 
 import { slugFromPath } from './parse.js';
 import { checkOutDir } from './output.js';
 import { checkDistinctSlugs } from './slug.js';
+import { importTarget, writeImported } from './import-target.js';
 import { version } from './version.js';
 
 interface BuildFlags {
@@ -195,14 +195,10 @@ function listed(items: string[]): string {
 }
 
 async function runImport(file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }): Promise<number> {
+  const target = importTarget(file, flags.out);
   const { imported, diagnostics } = await importEssayFile(file, { title: flags.title, lang: flags.lang });
-  const target = path.join(flags.out, `${slugFromPath(file)}.md`);
-  if (existsSync(target) && !flags.force) {
-    throw new PaparanError(`${target} already exists: pass --force to overwrite it`, { file, exitCode: ExitCode.usage });
-  }
+  await writeImported(target, imported.markdown, { source: file, force: flags.force });
   for (const d of diagnostics) console.error(formatDiagnostic(d));
-  await mkdir(flags.out, { recursive: true });
-  await writeFile(target, imported.markdown);
   console.log(`✓ ${target} (${imported.lang}): "${imported.title}"`);
   return ExitCode.ok;
 }

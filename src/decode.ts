@@ -1,6 +1,6 @@
 /**
  * Raw bytes → clean text. Essays arrive from word processors, e-mail and web forms,
- * so we honour byte-order marks, fall back to Windows-1252 when the bytes are not UTF-8,
+ * so we honour byte-order marks (or sniff UTF-16 without one), fall back to Windows-1252 when the bytes are not UTF-8,
  * and repair the mojibake that round trip leaves behind (`Â`, `â€™`, `Ã©`).
  */
 import { ContentError } from './errors.js';
@@ -22,6 +22,9 @@ export interface MojibakeRepair {
 const SNIFF_BYTES = 8192;
 /** Real prose has almost no control characters; binary data has about one byte in nine. */
 const MAX_CONTROL_SHARE = 0.05;
+/** Binary data has a NUL in about one byte of 256 at least; text may hold a stray one or two. */
+const MAX_STRAY_NULS = 2;
+const MAX_NUL_SHARE = 0.002;
 
 /**
  * Windows-1252 bytes 0x80–0x9F. Node's TextDecoder maps these to C1 controls (as Latin-1
@@ -42,7 +45,7 @@ export function decodeEssayBytes(bytes: Uint8Array, file: string): DecodedText {
 
   const warnings: string[] = [];
   const { text: raw, encoding } = decodeByBom(bytes, file, warnings);
-  const normalised = normaliseNewlines(raw);
+  const normalised = removeNuls(normaliseNewlines(raw), warnings);
 
   const { text: repaired, repairs } = repairMojibake(normalised);
   for (const repair of repairs) warnings.push(describeRepair(repair));
@@ -180,6 +183,9 @@ function decodeByBom(bytes: Uint8Array, file: string, warnings: string[]): Pick<
     return { text: decodeUtf16(bytes.subarray(2), 'be', file, warnings), encoding: 'utf-16be' };
   }
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (hasBinarySignature(body)) throw notTextError(file);
+  const order = sniffUtf16(body);
+  if (order) return { text: decodeUtf16(body, order, file, warnings), encoding: order === 'le' ? 'utf-16le' : 'utf-16be' };
   if (looksBinary(body)) throw notTextError(file);
 
   const invalidAt = findInvalidUtf8(body);
@@ -264,13 +270,53 @@ function lineOfByte(bytes: Uint8Array, index: number): number {
   return line;
 }
 
-/** NUL bytes or many control characters near the start mean an image, PDF, archive or word-processor file. */
+/**
+ * UTF-16 without a byte-order mark: Latin-script text has a NUL in nearly every pair of
+ * bytes, always on the same side (the second byte in little-endian, the first in big-endian).
+ */
+function sniffUtf16(bytes: Uint8Array): 'le' | 'be' | undefined {
+  const head = bytes.subarray(0, Math.min(bytes.length, SNIFF_BYTES) & ~1);
+  const pairs = head.length / 2;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < head.length; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  // More NULs than a damaged text file holds, and on at least half the pairs.
+  const many = Math.max(MAX_STRAY_NULS + 1, pairs * 0.5);
+  const few = pairs * 0.05;
+  if (oddZeros >= many && evenZeros <= few) return 'le';
+  if (evenZeros >= many && oddZeros <= few) return 'be';
+  return undefined;
+}
+
+/** File formats whose first bytes can pass for text; a NUL byte alone no longer marks them. */
+const BINARY_SIGNATURES: readonly (readonly number[])[] = [
+  [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0x50, 0x4b, 0x03, 0x04], // ZIP: .docx, .odt, .pages
+  [0xd0, 0xcf, 0x11, 0xe0], // OLE: .doc
+];
+
+function hasBinarySignature(bytes: Uint8Array): boolean {
+  return BINARY_SIGNATURES.some((signature) => signature.every((byte, i) => bytes[i] === byte));
+}
+
+/** Many control characters or NUL bytes near the start mean an image, PDF, archive or word-processor file. */
 function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, SNIFF_BYTES);
-  if (head.includes(0)) return true;
+  if (head.length === 0) return false;
   let controls = 0;
-  for (const byte of head) if (isControlCode(byte)) controls++;
-  return head.length > 0 && controls / head.length > MAX_CONTROL_SHARE;
+  let nuls = 0;
+  for (const byte of head) {
+    if (byte === 0) nuls++;
+    else if (isControlCode(byte)) controls++;
+  }
+  // A NUL or two is damage in a text file (removed with a warning); many are binary data.
+  return controls / head.length > MAX_CONTROL_SHARE || (nuls > MAX_STRAY_NULS && nuls / head.length > MAX_NUL_SHARE);
 }
 
 function controlShare(text: string): number {
@@ -287,6 +333,21 @@ function isControlCode(code: number): boolean {
 
 function isBlankBytes(bytes: Uint8Array): boolean {
   return bytes.every((byte) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d));
+}
+
+/** A few NUL bytes in otherwise good text (a broken copy or save) are removed, with a warning per line. */
+function removeNuls(text: string, warnings: string[]): string {
+  if (!text.includes('\u0000')) return text;
+  return text
+    .split('\n')
+    .map((line, index) => {
+      const count = line.split('\u0000').length - 1;
+      if (count === 0) return line;
+      const what = count === 1 ? 'a NUL byte (an invisible character' : `${count} NUL bytes (invisible characters`;
+      warnings.push(`line ${index + 1}: removed ${what} a text file should not hold)`);
+      return line.replaceAll('\u0000', '');
+    })
+    .join('\n');
 }
 
 function normaliseNewlines(text: string): string {

@@ -18,7 +18,7 @@ const metaSchema = z
     author: z.union([z.string(), z.array(z.string())]).optional(),
     /** Campus, faculty or course, shown on the title slide. */
     institution: z.string().optional(),
-    /** Free text, shown as written (YAML dates are kept as text). */
+    /** Free text, shown as written; `YYYY-MM-DD` is shown in the essay's language ("12 Mei 2026"). */
     date: z.string().optional(),
     /** BCP 47 language tag: `id`, `en`, ...; guessed from the text when absent. */
     lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as "id" or "en"').optional(),
@@ -50,11 +50,18 @@ const metaSchema = z
 export type EssayMeta = z.infer<typeof metaSchema>;
 export const knownMetaKeys = Object.keys(metaSchema.shape);
 
+/** Keys whose value is text: a number or a YAML date there is what the author meant as text (`title: 1984`). */
+const TEXT_KEYS = new Set(['title', 'subtitle', 'author', 'institution', 'date', 'lang', 'theme', 'description', 'source']);
+/** Keys holding a list of text (or, for `author`, one text). */
+const TEXT_LIST_KEYS = new Set(['author', 'keywords', 'references']);
+
 export interface FrontMatter {
   /** Raw values, validated later once the title fallback is known. */
   data: Record<string, unknown>;
   /** Line of each top-level key, for messages. */
   keyLines: Record<string, number>;
+  /** How the author wrote each top-level value that YAML did not read as text (`1984`, `2.10`, `2026-05-12`). */
+  written?: Record<string, string>;
   /** The Markdown body and the line it starts on. */
   body: string;
   bodyLine: number;
@@ -79,6 +86,7 @@ export function splitFrontMatter(source: string, file: string): FrontMatter {
     throw new ContentError(`invalid front matter YAML (${reason}): fix the YAML between the "---" lines`, { file, line });
   }
   const keyLines: Record<string, number> = {};
+  const written: Record<string, string> = {};
   if (doc.contents && !isMap(doc.contents)) {
     throw new ContentError('front matter must be "key: value" lines, such as "title: My essay"', { file, line: 2 });
   }
@@ -86,12 +94,13 @@ export function splitFrontMatter(source: string, file: string): FrontMatter {
     for (const pair of doc.contents.items) {
       if (isScalar(pair.key) && pair.key.range) {
         keyLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line + 1;
+        if (isScalar(pair.value) && typeof pair.value.value !== 'string' && pair.value.source) written[String(pair.key.value)] = pair.value.source;
       }
     }
   }
   const data = (doc.toJS() ?? {}) as Record<string, unknown>;
   const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
-  return { data, keyLines, body: source.slice(match[0].length), bodyLine };
+  return { data, keyLines, written, body: source.slice(match[0].length), bodyLine };
 }
 
 /** Validates front matter values; unknown keys become warnings, wrong values errors. */
@@ -99,7 +108,7 @@ export function validateMeta(fm: FrontMatter, file: string, diagnostics: Diagnos
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fm.data)) {
     if (knownMetaKeys.includes(key)) {
-      data[key] = normalizeValue(value);
+      data[key] = asWritten(key, value, fm.written?.[key]);
     } else {
       diagnostics.push({
         severity: 'warning',
@@ -113,27 +122,71 @@ export function validateMeta(fm: FrontMatter, file: string, diagnostics: Diagnos
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const key = String(issue.path[0] ?? '');
-    throw new ContentError(`front matter "${key}": ${describeIssue(issue)}`, { file, line: fm.keyLines[key] ?? 1 });
+    const item = typeof issue.path[1] === 'number' ? ` (item ${issue.path[1] + 1})` : '';
+    const found = valueAt(data, issue.path);
+    throw new ContentError(`front matter "${key}"${item}: ${describeIssue(issue, key, found)}`, { file, line: fm.keyLines[key] ?? 1 });
   }
   return result.data;
 }
 
-/** YAML turns `date: 2024-05-01` into text already (core schema); numbers in text fields are read as text. */
-function normalizeValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number' && !Number.isInteger(value)) return String(value);
+/** Numbers and YAML dates in text keys become text as the author wrote them; other keys keep their values. */
+function asWritten(key: string, value: unknown, written: string | undefined): unknown {
+  if (TEXT_LIST_KEYS.has(key) && Array.isArray(value)) return value.map((item) => asText(item) ?? item);
+  if (!TEXT_KEYS.has(key)) return value;
+  return asText(value) === undefined ? value : (written ?? asText(value));
+}
+
+function asText(value: unknown): string | undefined {
+  // Only `!!timestamp` gives a Date: the default (core) schema keeps `2026-05-12` as text.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function valueAt(data: Record<string, unknown>, at: readonly PropertyKey[]): unknown {
+  let value: unknown = data;
+  for (const step of at) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
   return value;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}, got ${describeReceived(issue.input)}`;
-  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (issue.code === 'invalid_union') return 'has a value of the wrong kind; see docs/content-format.md';
-  return issue.message;
+function describeIssue(issue: z.core.$ZodIssue, key: string, found: unknown): string {
+  if (key === 'lang' && issue.code === 'invalid_format') {
+    return `${describeFound(found)} is not a language tag: use "id" (Indonesian) or "en" (English); other tags such as "en-GB" get English labels`;
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${kindName(issue.expected)}, found ${describeFound(found)}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeFound(found)}`;
+    case 'invalid_union':
+      return `${unionExpectation(issue.errors)}, found ${describeFound(found)}`;
+    case 'too_small':
+      return issue.origin === 'string' ? 'is empty: write a value or remove the line' : `must be more than ${String(issue.minimum)}, found ${describeFound(found)}`;
+    default:
+      return issue.message;
+  }
 }
 
-function describeReceived(value: unknown): string {
+/** "expected text or a list" from the branches of a union, or "must be one of 1, 2, 3" when every branch is a fixed value. */
+function unionExpectation(branches: z.core.$ZodIssue[][]): string {
+  const firsts = branches.map((issues) => issues[0]).filter((issue) => issue !== undefined);
+  if (firsts.length > 0 && firsts.every((issue) => issue.code === 'invalid_value')) {
+    return `must be one of ${firsts.flatMap((issue) => issue.values).map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  const kinds = firsts.map((issue) =>
+    issue.code === 'invalid_type' ? kindName(issue.expected) : issue.code === 'invalid_value' ? issue.values.map((v) => JSON.stringify(v)).join(' or ') : 'another value',
+  );
+  return `expected ${[...new Set(kinds)].join(' or ')}`;
+}
+
+function kindName(expected: string): string {
+  const names: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping' };
+  return names[expected] ?? expected;
+}
+
+function describeFound(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'a mapping' : JSON.stringify(value);
+  if (value instanceof Date) return 'a date';
+  return typeof value === 'object' ? 'a mapping' : typeof value === 'string' ? JSON.stringify(value) : String(value);
 }

@@ -4,7 +4,7 @@
  * slides themselves are the deck's own <section> markup, scaled down, so the
  * printed slide is the projected one, with real text.
  */
-import { labelsFor } from './language.js';
+import { displayDate, labelsFor } from './language.js';
 import type { Deck, Slide } from './model.js';
 import { slideSizeFor } from './layout.js';
 import { authorsOf, renderInline } from './render.js';
@@ -275,7 +275,7 @@ export function renderMargins(deck: Deck, setup: PageSetup, fontDataUrl: string 
     fontDataUrl,
     padding: `${marginsFor(setup.paper).side}mm`,
     title: deck.meta.title,
-    byline: [authorsOf(deck), deck.meta.date].filter(Boolean).join(' · '),
+    byline: [authorsOf(deck), deck.meta.date === undefined ? undefined : displayDate(deck.meta.date, deck.lang)].filter(Boolean).join(' · '),
     // Chrome fills the two spans in; the words around them come from the essay's language.
     pageOfHtml: labels.pageOf('<span class="pageNumber"></span>', '<span class="totalPages"></span>'),
   };

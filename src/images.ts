@@ -67,7 +67,7 @@ function hasUncheckedImage(body: Deck['slides'][number]['body']): boolean {
 
 /** The absolute path of a local image; it must exist and stay inside the essay's folder. */
 function localFile(src: string, baseDir: string, where: { file: string; line?: number }): string {
-  const relative = decodeURI(src.split(/[?#]/)[0]!);
+  const relative = decodePath(src.split(/[?#]/)[0]!);
   const absolute = path.resolve(baseDir, relative);
   if (path.isAbsolute(relative) || !isWithin(absolute, baseDir)) {
     throw new ContentError(`image "${src}" is outside the essay's folder: move it next to the essay and use a relative path`, where);
@@ -76,4 +76,13 @@ function localFile(src: string, baseDir: string, where: { file: string; line?: n
     throw new ContentError(`image "${src}" not found: put the file at ${absolute} or fix the path`, where);
   }
   return absolute;
+}
+
+/** `%20` in a path is a space; a `%` that starts no valid escape (`100%.png`) is taken literally. */
+function decodePath(reference: string): string {
+  try {
+    return decodeURI(reference);
+  } catch {
+    return reference;
+  }
 }

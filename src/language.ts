@@ -87,3 +87,18 @@ export function labelsFor(lang: string): Labels {
   // `in` is the withdrawn ISO 639 code for Indonesian that old Java and Android locales still emit.
   return primary === 'id' || primary === 'in' ? INDONESIAN : ENGLISH;
 }
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** A `YYYY-MM-DD` date in the deck's language ("12 Mei 2026", "12 May 2026"); other text, or an impossible date, as written. */
+export function displayDate(text: string, lang: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return text;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Date.UTC rolls 2026-02-30 over to March: a date that does not come back unchanged does not exist.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return text;
+  const months = labelsFor(lang) === INDONESIAN ? MONTHS_ID : MONTHS_EN;
+  return `${day} ${months[month - 1]} ${year}`;
+}

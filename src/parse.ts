@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ContentError, type Diagnostic } from './errors.js';
 import { splitFrontMatter, validateMeta, type EssayMeta } from './front-matter.js';
 import type { Block, Directives, Section, SourceDoc } from './model.js';
+import { unsafeImageScheme, withoutUnsafeImages } from './sanitize.js';
 
 /** Headings that mark the references section, in the languages we label. */
 const referencesHeading = /^(referensi|daftar\s+(pustaka|referensi|rujukan)|kepustakaan|pustaka|rujukan|references|bibliography|works\s+cited|sources)$/i;
@@ -115,17 +116,50 @@ class DocBuilder {
       this.addReferences(token, line);
       return;
     }
-    const block = toBlock(token, line, directives);
-    if (!block) {
+    const parsed = toBlock(token, line, directives);
+    if (!parsed) {
       this.diagnostics.push({ severity: 'warning', file: this.file, line, message: `ignored Markdown of kind "${token.type}"` });
       return;
     }
+    const block = this.leaveOutUnsafeImages(parsed);
+    if (!block) return;
     if (this.keyPointsAt !== undefined) {
       this.attachKeyPoints(block);
       return;
     }
     const current = this.sections.at(-1);
     (current ? current.blocks : this.preamble).push(block);
+  }
+
+  /** Images whose address could run code are left out with a warning; a block with nothing else left goes too. */
+  private leaveOutUnsafeImages(block: Block): Block | undefined {
+    const warn = (alt: string, scheme: string) =>
+      this.diagnostics.push({ severity: 'warning', file: this.file, line: block.line, message: `image "${alt}" has an unsafe address (${scheme}:): it was left out` });
+    const clean = (text: string): string => {
+      const { text: rest, removed } = withoutUnsafeImages(text);
+      for (const image of removed) warn(image.alt, image.scheme);
+      // A nested item keeps its dash; with nothing after it, it is empty.
+      return rest.replace(/^–\s*$/, '');
+    };
+    switch (block.kind) {
+      case 'image': {
+        const scheme = unsafeImageScheme(block.src);
+        if (!scheme) return block;
+        warn(block.alt, scheme);
+        return undefined;
+      }
+      case 'paragraph':
+      case 'quote': {
+        const text = clean(block.text);
+        return text ? { ...block, text } : undefined;
+      }
+      case 'list': {
+        const items = block.items.map(clean).filter(Boolean);
+        return items.length > 0 ? { ...block, items } : undefined;
+      }
+      default:
+        return block;
+    }
   }
 
   /** `<!-- paparan: points -->`: the next list gives the key points of the paragraph before it. */

@@ -4,7 +4,7 @@
  * Handlebars templates only present it.
  */
 import { Marked } from 'marked';
-import { labelsFor } from './language.js';
+import { displayDate, labelsFor } from './language.js';
 import { slideSizeFor } from './layout.js';
 import type { Deck, Slide, SlideBody } from './model.js';
 import { sanitizeBlock, sanitizeInline } from './sanitize.js';
@@ -96,7 +96,7 @@ function slideView(slide: Slide, index: number, deck: Deck, authors: string | un
         partial: 'title',
         authors,
         institution: deck.meta.institution,
-        date: deck.meta.date,
+        date: deck.meta.date === undefined ? undefined : displayDate(deck.meta.date, deck.lang),
         hasByline: Boolean(authors || deck.meta.institution || deck.meta.date),
       };
     case 'section':

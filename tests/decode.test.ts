@@ -119,6 +119,40 @@ describe('decodeEssayBytes', () => {
     expect(decodeEssayBytes(bytes, 'u16.txt').text).toBe('Hello');
   });
 
+  it('reads UTF-16 without a byte-order mark, little- and big-endian', () => {
+    const text = 'Judul esai\nIni paragraf pertama tentang kafe dan café.\n';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    for (const [bytes, encoding] of [[le, 'utf-16le'], [be, 'utf-16be']] as const) {
+      const decoded = decodeEssayBytes(bytes, 'u16.txt');
+      expect(decoded.text).toBe(text);
+      expect(decoded.encoding).toBe(encoding);
+    }
+  });
+
+  it('removes a lone NUL byte from text with a warning naming its line, instead of calling the file an image', () => {
+    const decoded = decodeEssayBytes(utf8('Judul\n\nSatu paragraf\u0000 di sini.\n'), 'nul.txt');
+    expect(decoded.text).toBe('Judul\n\nSatu paragraf di sini.\n');
+    expect(decoded.warnings).toEqual(['line 3: removed a NUL byte (an invisible character a text file should not hold)']);
+    expect(decodeEssayBytes(utf8('Hai\u0000\n'), 'short.md').warnings).toEqual(['line 1: removed a NUL byte (an invisible character a text file should not hold)']);
+    // Past the first 8 KB, where binary sniffing does not look, too.
+    const late = decodeEssayBytes(utf8(`${'Sebuah kalimat yang panjang.\n'.repeat(400)}akhir\u0000\u0000\n`), 'late.txt');
+    expect(late.text).not.toContain('\u0000');
+    expect(late.warnings).toEqual(['line 401: removed 2 NUL bytes (invisible characters a text file should not hold)']);
+  });
+
+  it('still refuses a PDF or a word-processor file whose start looks like text', () => {
+    const pdf = utf8(`%PDF-1.4\n${'1 0 obj << /Type /Catalog >> endobj\n'.repeat(20)}\u0000`);
+    expect((thrown(() => decodeEssayBytes(pdf, 'paper.md')) as Error).message).toMatch(/not a text file/);
+    const docx = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...utf8('[Content_Types].xml word/document.xml')]);
+    expect((thrown(() => decodeEssayBytes(docx, 'essay.txt')) as Error).message).toMatch(/not a text file/);
+  });
+
+  it('refuses binary data whose NUL bytes fall on every other byte like UTF-16', () => {
+    const samples = Uint8Array.from({ length: 400 }, (_, i) => (i % 2 === 1 ? 0 : (i * 7) % 32));
+    expect((thrown(() => decodeEssayBytes(samples, 'samples.txt')) as Error).message).toMatch(/not a text file/);
+  });
+
   it('turns non-breaking spaces into spaces and removes zero-width characters and soft hyphens without warnings', () => {
     const decoded = decodeEssayBytes(utf8('satu\u00A0dua\u200Btiga pem\u00ADbangunan\uFEFF'), 'x.txt');
     expect(decoded.text).toBe('satu duatiga pembangunan');
