@@ -174,11 +174,3 @@ export function readRootVariables(css: string): Map<string, string> {
   }
   return vars;
 }
-
-/** Every `url(...)` and `@import "..."` of a stylesheet, as written. */
-export function cssReferences(css: string): string[] {
-  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  const urls = [...text.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)/g)].map((m) => m[2]!.trim());
-  const imports = [...text.matchAll(/@import\s+(['"])([^'"]+)\1/g)].map((m) => m[2]!.trim());
-  return [...urls, ...imports].filter(Boolean);
-}

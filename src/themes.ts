@@ -8,16 +8,16 @@
  * Each theme of the chain is copied to `assets/themes/<name>/` in the deck, so
  * url()s in its CSS keep pointing at its own fonts and images.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contrastRatio, isColor, isDark, parseColor, toGrayscale, toHex } from './contrast.js';
+import { cssReferences } from './css-references.js';
 import { hasScheme, isWithin } from './paths.js';
 import { PaparanError, type Diagnostic, type Where } from './errors.js';
 import {
   colorVariables,
-  cssReferences,
   findThemeConfig,
   readRootVariables,
   readThemeConfig,
@@ -250,8 +250,8 @@ function assembleTheme(chain: ThemeLayer[]): Theme {
     for (const face of fonts) copies.push(...face.copies);
 
     const rootVars = rootVariables(config);
-    // Values from theme.json land in CSS: they may not load anything (no url(), no @import), or the deck stops being offline.
-    const loading = rootVars.find(([, value]) => /url\s*\(|@import/i.test(value));
+    // Values from theme.json land in CSS: they may not load anything (no url(), image-set(), @import…), or the deck stops being offline.
+    const loading = rootVars.find(([name, value]) => loadsAnything(name, value));
     if (loading) throw new PaparanError(`"${loading[0]}" loads a file ("${loading[1]}"): put url()s in the theme's CSS, with the file in the theme folder`, { file: where });
     for (const [name, value] of rootVars) (vars.set(name, value), varSource.set(name, where));
     Object.assign(inverse, config.colors?.inverse);
@@ -265,7 +265,7 @@ function assembleTheme(chain: ThemeLayer[]): Theme {
     if (config.print?.css) sheets.push(requireThemeFile(layer.dir, config.print.css, 'print.css', where));
     for (const file of sheets) {
       const text = readFileSync(file, 'utf8');
-      checkCssReferences(text, file, layer.dir);
+      checkCssReferences(file, layer.dir);
       if (layer.cssFiles.includes(file)) for (const [name, value] of readRootVariables(text)) (vars.set(name, value), varSource.set(name, file));
       styles.push(`${layer.assetDir}/${path.relative(layer.dir, file).split(path.sep).join('/')}`);
     }
@@ -331,17 +331,56 @@ function cssDescription(layer: ThemeLayer): string | undefined {
   return comment?.[1]?.split('\n')[0]?.trim() || undefined;
 }
 
-/** url()s in a theme's CSS must be files of the theme: no network, nothing missing, nothing outside its folder. */
-function checkCssReferences(css: string, file: string, themeDir: string): void {
-  for (const ref of cssReferences(css)) {
-    if (/^(data:|#)/i.test(ref)) continue;
-    if (hasScheme(ref)) {
-      throw new PaparanError(`loads ${ref} from the network: a theme must ship its fonts and images in its folder (see docs/themes.md)`, { file });
-    }
-    const target = path.resolve(path.dirname(file), decodeURI(ref.split(/[?#]/)[0]!));
-    if (!isWithin(target, themeDir)) throw new PaparanError(`url(${ref}) points outside the theme folder ${themeDir}: copy the file into the theme`, { file });
-    if (!existsSync(target)) throw new PaparanError(`url(${ref}) names a file that does not exist (${target}): add it or fix the path`, { file });
+/**
+ * Whatever a theme's stylesheet loads (url(), image-set(), src(), @import…) must be a file of the theme,
+ * or a data: image or font: no network, nothing missing, nothing outside its folder. A stylesheet it
+ * @imports is checked the same way.
+ */
+function checkCssReferences(file: string, themeDir: string, checked = new Set<string>()): void {
+  if (checked.has(file)) return;
+  checked.add(file);
+  const { references, unchecked } = cssReferences(readFileSync(file, 'utf8'));
+  const fail = (message: string, line: number) => new PaparanError(message, { file, line });
+  for (const { text, line } of unchecked) {
+    const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    throw fail(`cannot tell what "${shown}" loads: write a plain url("file") that names a file in the theme folder`, line);
   }
+  for (const ref of references) {
+    // What a browser's URL parser ignores (outer spaces, tabs and newlines) and reads as "/" (a backslash).
+    const url = ref.url.replace(/[\t\n\r]/g, '').replace(/^[\0- ]+|[\0- ]+$/g, '').replace(/\\/g, '/');
+    if (url === '' || url.startsWith('#')) continue;
+    if (/^data:/i.test(url)) {
+      if (!/^data:(image\/|font\/|application\/(x-)?font-)/i.test(url)) throw fail(`${shorten(ref.written)} is a data: URL that is not an image or a font: only images and fonts may be inlined`, ref.line);
+      continue;
+    }
+    if (/^(https?|ftp|wss?):/i.test(url) || url.startsWith('//')) {
+      throw fail(`loads ${url} from the network (${shorten(ref.written)}): a theme must ship its fonts and images in its folder (see docs/themes.md)`, ref.line);
+    }
+    if (hasScheme(url)) throw fail(`${shorten(ref.written)} is not a file of the theme: a theme must ship its fonts and images in its folder (see docs/themes.md)`, ref.line);
+    let relative: string;
+    try {
+      relative = decodeURI(url.split(/[?#]/)[0]!);
+    } catch {
+      throw fail(`${ref.written} is not a valid file path (a stray "%"): fix the path`, ref.line);
+    }
+    const target = path.resolve(path.dirname(file), relative);
+    if (!isWithin(target, themeDir)) throw fail(`${ref.written} points outside the theme folder ${themeDir}: copy the file into the theme`, ref.line);
+    if (!existsSync(target)) throw fail(`${ref.written} names a file that does not exist (${target}): add it or fix the path`, ref.line);
+    const real = realpathSync(target);
+    if (!isWithin(real, realpathSync(themeDir))) throw fail(`${ref.written} is a link to ${real}, outside the theme folder ${themeDir}: copy the file into the theme instead of linking it`, ref.line);
+    if (ref.import && statSync(real).isFile()) checkCssReferences(target, themeDir, checked);
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** True when a value from theme.json would make the browser load something (any url(), image-set(), @import…). */
+function loadsAnything(name: string, value: string): boolean {
+  // Parsed as the declaration it becomes, so a value that closes the rule early is seen too.
+  const { references, unchecked } = cssReferences(`:root {\n  ${name}: ${value};\n}`);
+  return references.length > 0 || unchecked.length > 0;
 }
 
 /** The stylesheet made from a layer's settings: its font faces, custom properties and print colours. */

@@ -225,6 +225,61 @@ describe('broken themes', () => {
     expect(errorOf(() => resolveTheme('b', work)).message).toContain('url(../shared.svg) points outside the theme folder');
   });
 
+  it.each([
+    ['image-set()', '  background: image-set("http://x.test/a.png" 1x);'],
+    ['-webkit-image-set()', "  background: -webkit-image-set('https://x.test/a.png' 1x);"],
+    ['src()', '  background: src("//x.test/a.png");'],
+    ['cross-fade()', '  background: cross-fade(url(a.svg), "https://x.test/a.png");'],
+    ['uppercase URL()', '  background: URL(https://x.test/a.png);'],
+    ['an escaped name', "  background: i\\6d age-set('http://x.test/a.png' 1x);"],
+    ['comments inside', "  background: image-set(/* hi */ 'http://x.test/a.png' /* there */ 1x);"],
+    ['a custom property', '  --motif: image-set("http://x.test/a.png" 1x);'],
+    ['@font-face src', '}\n@font-face { font-family: X; src: local(X), url(ftp://x.test/a.woff2); }\n.x {'],
+    ['@import', '}\n@import/* hi */"http://x.test/a.css";\n.x {'],
+  ])('refuses a stylesheet that loads from the network through %s, naming the file and line', (_, line) => {
+    writeTree(work, { 'themes/net/theme.css': `/* A theme. */\n.reveal {\n${line}\n}\n`, 'themes/net/a.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const error = errorOf(() => resolveTheme('net', work));
+    expect(error.file).toBe(path.join(work, 'themes/net/theme.css'));
+    expect(error.line).toBeGreaterThanOrEqual(3);
+    expect(error.message).toMatch(/^loads (https?|ftp):\/\/x\.test\/a\.(png|css|woff2)|^loads \/\/x\.test\/a\.png/);
+    expect(error.message).toMatch(/from the network .*: a theme must ship its fonts and images in its folder/);
+  });
+
+  it.each([
+    ['an escaped u\\72l(', '.reveal { background: u\\72l(http://x.test/a.png); }', 'cannot tell what "u\\72l(http://x.test/a.png)" loads'],
+    ['a var() inside image-set()', '.reveal { background: image-set(var(--x) 1x); }', 'cannot tell what "var() inside image-set()" loads'],
+    ['a file: URL', '.reveal { background: url(file:///etc/passwd); }', 'url(file:///etc/passwd) is not a file of the theme'],
+    ['a javascript: URL', '.reveal { background: image-set("javascript:alert(1)" 1x); }', 'image-set("javascript:alert(1)") is not a file of the theme'],
+    ['a data: stylesheet', '@import "data:text/css,a{}";', 'is a data: URL that is not an image or a font'],
+    ['an absolute path', '.reveal { background: url(/etc/passwd); }', 'url(/etc/passwd) points outside the theme folder'],
+    ['an escape out of the folder with backslashes', '.reveal { background: image-set("..\\\\..\\\\x.png" 1x); }', 'points outside the theme folder'],
+  ])('refuses %s', (_, css, message) => {
+    writeTree(work, { 'themes/odd/theme.css': css });
+    const error = errorOf(() => resolveTheme('odd', work));
+    expect(`${error}`).toContain(`${path.join(work, 'themes/odd/theme.css')}:1: `);
+    expect(error.message).toContain(message);
+  });
+
+  it('checks a stylesheet the theme @imports, and allows data: images and files of the theme', () => {
+    writeTree(work, {
+      'themes/parts/theme.css': '@import "parts/colors.css";\n.reveal { background: url("data:image/svg+xml,<svg/>"), image-set("a.svg" 1x); }\n',
+      'themes/parts/parts/colors.css': '.reveal h2 {\n  background: url(https://x.test/a.png);\n}\n',
+      'themes/parts/a.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    expect(`${errorOf(() => resolveTheme('parts', work))}`).toMatch(new RegExp(`^${path.join(work, 'themes/parts/parts/colors.css')}:2: loads https://x.test/a.png from the network`));
+    writeFileSync(path.join(work, 'themes/parts/parts/colors.css'), '.reveal h2 { color: #12355b; }\n');
+    expect(resolveTheme('parts', work).name).toBe('parts');
+  });
+
+  it('refuses a theme.json value that loads a file, however it is written', () => {
+    for (const value of ['image-set(\\"http://x.test/a.png\\" 1x)', 'red; } body { background: src(\\"http://x.test/a.png\\") } :root { --y: 1', 'U\\\\52L(http://x.test/a.png)']) {
+      writeTree(work, { 'themes/vars/theme.json': `{ "variables": { "--motif": "${value}" } }` });
+      const error = errorOf(() => resolveTheme('vars', work));
+      expect(error.file).toBe(path.join(work, 'themes/vars/theme.json'));
+      expect(error.message).toMatch(/^"--motif" loads a file \(".*"\): put url\(\)s in the theme's CSS/);
+    }
+  });
+
   it('names an unknown key and lists the known ones', () => {
     writeTree(work, { 'themes/typo/theme.json': '{ "colours": { "text": "#000" } }' });
     const error = errorOf(() => resolveTheme('typo', work));
