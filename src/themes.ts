@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contrastRatio, isColor, isDark, parseColor, toGrayscale, toHex } from './contrast.js';
 import { cssReferences } from './css-references.js';
+import { imageTypeNames, readImageType } from './image-type.js';
 import { hasScheme, isWithin } from './paths.js';
 import { PaparanError, type Diagnostic, type Where } from './errors.js';
 import {
@@ -218,11 +219,18 @@ function loadLayer(dir: string): ThemeLayer {
   return { name, dir, configFile, config, builtin: isWithin(dir, builtinThemesDir), assetDir: `assets/themes/${name}`, cssFiles };
 }
 
-/** A file a theme names: it must exist inside the theme's folder. */
+/** A file a theme names: it must exist inside the theme's folder, and a link may not lead out of it; a logo must be an image. */
 function requireThemeFile(dir: string, file: string, key: string, where: string): string {
   const full = path.resolve(dir, file);
   if (!isWithin(full, dir)) throw new PaparanError(`"${key}" names ${file}, which is outside the theme folder: keep the theme's files in ${dir}`, { file: where });
   if (!existsSync(full)) throw new PaparanError(`"${key}" names ${file}, which does not exist in ${dir}: add the file or fix the path`, { file: where });
+  const real = realpathSync(full);
+  if (!isWithin(real, realpathSync(dir))) {
+    throw new PaparanError(`"${key}" names ${file}, a link to ${real} outside the theme folder: copy the file into the theme instead of linking it`, { file: where });
+  }
+  if (key === 'logo' && !(statSync(real).isFile() && readImageType(real))) {
+    throw new PaparanError(`"${key}" names ${file}, which is not an image file (not ${imageTypeNames}): export it as SVG or PNG`, { file: where });
+  }
   return full;
 }
 

@@ -3,7 +3,7 @@
  * another, the errors for broken ones, the contrast checks, template overrides
  * and what a built deck folder holds.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -301,6 +301,60 @@ describe('broken themes', () => {
     expect(listed.find((t) => t.name === 'warm')).toMatchObject({ description: 'The dark theme with an orange accent.', extends: 'gelap', builtin: false });
     expect(listed.find((t) => t.name === 'loop-a')?.error).toContain('loop');
     expect(listed.find((t) => t.name === 'gelap')?.builtin).toBe(true);
+  });
+});
+
+describe('links in a theme folder', () => {
+  const secret = 'root:x:0:0:SECRET-LINE:/root:/bin/bash\n';
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
+  beforeEach(() => {
+    // A private file outside the theme, standing in for /etc/passwd.
+    writeFileSync(path.join(work, 'passwd'), secret);
+  });
+
+  it('refuses a logo that is a link to a file outside the theme folder', () => {
+    writeTree(work, { 'themes/linked/theme.json': '{ "extends": "default", "logo": "logo.svg" }' });
+    symlinkSync(path.join(work, 'passwd'), path.join(work, 'themes/linked/logo.svg'));
+    const error = errorOf(() => resolveTheme('linked', work));
+    expect(error.file).toBe(path.join(work, 'themes/linked/theme.json'));
+    expect(error.message).toBe(`"logo" names logo.svg, a link to ${path.join(work, 'passwd')} outside the theme folder: copy the file into the theme instead of linking it`);
+  });
+
+  it('refuses a logo that is not an image', () => {
+    writeTree(work, { 'themes/fake/theme.json': '{ "logo": "logo.png" }', 'themes/fake/logo.png': secret });
+    const error = errorOf(() => resolveTheme('fake', work));
+    expect(error.file).toBe(path.join(work, 'themes/fake/theme.json'));
+    expect(error.message).toBe('"logo" names logo.png, which is not an image file (not PNG, JPEG, GIF, WebP, AVIF, SVG, BMP or ICO): export it as SVG or PNG');
+  });
+
+  it('refuses a url() and a stylesheet that are links to files outside the theme folder', () => {
+    writeTree(work, { 'themes/css-link/theme.css': '/* A motif. */\n.reveal {\n  background: url("motif.svg");\n}\n', 'themes/sheet-link/theme.json': '{ "css": "linked.css" }' });
+    symlinkSync(path.join(work, 'passwd'), path.join(work, 'themes/css-link/motif.svg'));
+    writeFileSync(path.join(work, 'outside.css'), '.reveal { color: red; }');
+    symlinkSync('../../outside.css', path.join(work, 'themes/sheet-link/linked.css'));
+    const error = errorOf(() => resolveTheme('css-link', work));
+    expect(`${error}`).toBe(`${path.join(work, 'themes/css-link/theme.css')}:3: url(motif.svg) is a link to ${path.join(work, 'passwd')}, outside the theme folder ${path.join(work, 'themes/css-link')}: copy the file into the theme instead of linking it`);
+    expect(errorOf(() => resolveTheme('sheet-link', work)).message).toBe(`"css" names linked.css, a link to ${path.join(work, 'outside.css')} outside the theme folder: copy the file into the theme instead of linking it`);
+  });
+
+  it.each([false, true])('copies neither a link out of the theme nor what it points at into the deck (single file: %s)', async (singleFile) => {
+    writeTree(work, {
+      'essay.md': essay,
+      'themes/tidy/theme.json': '{ "extends": "default", "logo": "logo.svg" }',
+      'themes/tidy/images/crest.svg': svg,
+    });
+    // A link inside the theme is fine and becomes a plain file; one leading out is left behind.
+    symlinkSync('images/crest.svg', path.join(work, 'themes/tidy/logo.svg'));
+    symlinkSync(path.join(work, 'passwd'), path.join(work, 'themes/tidy/unused.png'));
+    symlinkSync('.', path.join(work, 'themes/tidy/images/again'));
+    const result = await buildEssay(path.join(work, 'essay.md'), { outDir: path.join(work, 'dist'), projectDir: work, cli: { theme: 'tidy' }, singleFile });
+    if (!result.ok) throw result.error;
+    const files = readdirSync(result.outDir, { recursive: true, withFileTypes: true });
+    expect(files.filter((f) => lstatSync(path.join(f.parentPath, f.name)).isSymbolicLink()).map((f) => f.name)).toEqual([]);
+    const text = files.filter((f) => f.isFile()).map((f) => readFileSync(path.join(f.parentPath, f.name), 'utf8')).join('\n');
+    expect(text).not.toContain('SECRET-LINE');
+    if (singleFile) expect(text).toContain(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
+    else expect(readFileSync(path.join(result.outDir, 'assets/themes/tidy/logo.svg'), 'utf8')).toBe(svg);
   });
 });
 
