@@ -185,6 +185,11 @@ function loadChain(dir: string, projectDir: string): ThemeLayer[] {
     const parent = layer.config.extends;
     if (!parent) break;
     const parentDir = locateTheme(parent, projectDir, layer.dir, layer.dir);
+    // By name the theme's own folder is skipped (so themes/default may extend the built-in default); by path it is found.
+    const self = !parentDir ? locateTheme(parent, projectDir, undefined, layer.dir) : parentDir;
+    if (self && path.resolve(self) === path.resolve(layer.dir)) {
+      throw new PaparanError(`theme "${layer.name}" extends itself: remove "extends", or name another theme`, { file: layer.configFile });
+    }
     if (!parentDir) {
       throw new PaparanError(`theme "${layer.name}" extends unknown theme "${parent}": choose one of ${listThemes(projectDir).join(', ')}, or give a path to a theme folder`, {
         file: layer.configFile,
@@ -194,7 +199,9 @@ function loadChain(dir: string, projectDir: string): ThemeLayer[] {
     const loop = childFirst.findIndex((l) => path.resolve(l.dir) === path.resolve(parentDir));
     if (loop >= 0) {
       const names = [...childFirst.slice(loop), childFirst[loop]!].map((l) => l.name);
-      throw new PaparanError(`themes extend each other in a loop: ${names.join(' → ')}; remove one "extends"`, { file: layer.configFile });
+      const before = childFirst.slice(0, loop).map((l) => l.name);
+      const from = before.length ? ` (reached from ${before.join(' → ')})` : '';
+      throw new PaparanError(`themes extend each other in a loop: ${names.join(' → ')}${from}; remove one "extends"`, { file: layer.configFile });
     }
     current = parentDir;
   }

@@ -195,6 +195,23 @@ describe('inheritance', () => {
     expect(error.file).toBe(path.join(project, 'themes/loop-b/theme.yaml'));
   });
 
+  it('says a theme extends itself, by name or by path, rather than calling it unknown', () => {
+    writeTree(work, { 'themes/selfish/theme.json': '{ "extends": "selfish" }', 'themes/mirror/theme.yaml': 'extends: .\n' });
+    const byName = errorOf(() => resolveTheme('selfish', work));
+    expect(byName.message).toBe('theme "selfish" extends itself: remove "extends", or name another theme');
+    expect(byName.file).toBe(path.join(work, 'themes/selfish/theme.json'));
+    expect(errorOf(() => resolveTheme('mirror', work)).message).toBe('theme "mirror" extends itself: remove "extends", or name another theme');
+  });
+
+  it('names the whole chain of a longer loop', () => {
+    writeTree(work, {
+      'themes/a/theme.json': '{ "extends": "b" }',
+      'themes/b/theme.json': '{ "extends": "c" }',
+      'themes/c/theme.json': '{ "extends": "../b" }',
+    });
+    expect(errorOf(() => resolveTheme('a', work)).message).toBe('themes extend each other in a loop: b → c → b (reached from a); remove one "extends"');
+  });
+
   it('lists the available themes when the parent is unknown', () => {
     const error = errorOf(() => resolveTheme('orphan', project));
     expect(error.message).toMatch(/^theme "orphan" extends unknown theme "no-such-theme": choose one of big-text, css-only, default, gelap, /);
