@@ -6,6 +6,7 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isColor } from './contrast.js';
 import { ContentError } from './errors.js';
 import { imageTypeNames, readImageType } from './image-type.js';
 import { hasScheme, isWithin } from './paths.js';
@@ -54,7 +55,7 @@ export function resolveImages(deck: Deck, baseDir: string): void {
 /** A slide background is a colour, or a local image that is copied like any other. */
 function resolveBackground(value: string, baseDir: string, where: { file: string; line?: number }, copyOf: (image: LocalImage) => string): string {
   const trimmed = value.trim();
-  if (/^(#[0-9a-f]{3,8}|[a-z]+|(rgb|rgba|hsl|hsla)\([\d\s.,%/]+\))$/i.test(trimmed)) return trimmed;
+  if (isColor(trimmed)) return trimmed;
   if (hasScheme(trimmed) || !/\.(png|jpe?g|gif|webp|svg)$/i.test(trimmed)) {
     throw new ContentError(`background "${value}" must be a colour (#12355b, navy) or an image file next to the essay`, where);
   }

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contrastRatio, isColor, isDark, parseColor, toGrayscale, toHex } from './contrast.js';
+import { contrastRatio, isColor, isDark, toGrayscale, toHex } from './contrast.js';
 import { cssReferences } from './css-references.js';
 import { imageTypeNames, readImageType } from './image-type.js';
 import { hasScheme, isWithin } from './paths.js';
@@ -290,10 +290,10 @@ function assembleTheme(chain: ThemeLayer[]): Theme {
   const palette = {} as Palette;
   for (const [role, name] of Object.entries(colorVariables) as [ColorRole, string][]) {
     const value = vars.get(name) ?? baseVariables.get(name)!;
-    if (isColor(value)) palette[role] = toHex(parseColor(value)!);
+    if (isColor(value)) palette[role] = toHex(value);
     else {
       unreadable.push([name, value, varSource.get(name) ?? chosen.dir]);
-      palette[role] = toHex(parseColor(baseVariables.get(name)!)!);
+      palette[role] = toHex(baseVariables.get(name)!);
     }
   }
   const sizes: Partial<Record<SizeRole, number>> = {};
@@ -326,7 +326,7 @@ function assembleTheme(chain: ThemeLayer[]): Theme {
 }
 
 function hexColors(colors: Partial<Palette>): Partial<Palette> {
-  return Object.fromEntries(Object.entries(colors).map(([role, value]) => [role, toHex(parseColor(value)!)]));
+  return Object.fromEntries(Object.entries(colors).map(([role, value]) => [role, toHex(value)]));
 }
 
 function relativeUrl(file: string, dir: string): string {
@@ -504,14 +504,18 @@ export function checkContrast(theme: Pick<Theme, 'palette' | 'inverse' | 'printP
   const palettes = [['palette', theme.palette], ['inverse', theme.inverse], ['print', theme.printPalette]] as const;
   return palettes.flatMap(([which, p]) =>
     p
-      ? checkedPairs.map(([fg, bg]): ContrastCheck => ({
-          palette: which,
-          foreground: fg,
-          background: bg,
-          ratio: contrastRatio(p[fg], p[bg]),
-          grayscaleRatio: contrastRatio(toGrayscale(p[fg]), toGrayscale(p[bg])),
-          colors: [p[fg], p[bg]],
-        }))
+      ? checkedPairs.map(([fg, bg]): ContrastCheck => {
+          // A colour with alpha shows what is under it: a code block sits on the slide, the slide on white.
+          const under = bg === 'background' ? '#ffffff' : p.background;
+          return {
+            palette: which,
+            foreground: fg,
+            background: bg,
+            ratio: contrastRatio(p[fg], p[bg], under),
+            grayscaleRatio: contrastRatio(toGrayscale(p[fg]), toGrayscale(p[bg]), toGrayscale(under)),
+            colors: [p[fg], p[bg]],
+          };
+        })
       : [],
   );
 }
@@ -531,7 +535,7 @@ export function themeDiagnostics(theme: Theme): Diagnostic[] {
       warnings.push(warn(`${pair} has a contrast of only ${check.grayscaleRatio.toFixed(2)}:1 when printed in grayscale: make them differ more in lightness`));
     }
   }
-  for (const [name, value, at] of theme.unreadable) warnings.push(warn(`cannot check the contrast of ${name}: "${value}" is not a colour paparan reads (use #rrggbb or rgb())`, at));
+  for (const [name, value, at] of theme.unreadable) warnings.push(warn(`cannot check the contrast of ${name}: "${value}" is not a colour paparan can check (write a CSS colour such as #12355b, navy or hsl(212 67% 21%))`, at));
   for (const [role, limit] of Object.entries(sizeLimits) as [SizeRole, number][]) {
     const size = theme.sizes[role];
     if (size !== undefined && size > limit) warnings.push(warn(`${sizeVariables[role]} is ${size}px, larger than the ${limit}px the slide planner allows for: slides may overflow`));

@@ -88,6 +88,14 @@ describe('essay images', () => {
     expect(allText(path.join(work, 'dist'))).not.toContain('SECRET-LINE');
   });
 
+  it('takes any CSS colour as a slide background, and marks it dark or light', async () => {
+    const result = await build('<!-- paparan: background="oklch(0.3 0.1 250)" -->\nA paragraph on a dark blue slide.\n\n<!-- paparan: background=rebeccapurple -->\nAnd one on purple.');
+    if (!result.ok) throw result.error;
+    const html = readFileSync(path.join(result.outDir, 'index.html'), 'utf8');
+    expect(html).toMatch(/class="[^"]*has-dark-background"[^>]*data-background="oklch\(0.3 0.1 250\)"/);
+    expect(html).toMatch(/class="[^"]*has-dark-background"[^>]*data-background="rebeccapurple"/);
+  });
+
   it('copies an image reached through a link that stays inside the essay folder', async () => {
     mkdirSync(path.join(essayDir, 'figures'));
     writeFileSync(path.join(essayDir, 'figures/chart.png'), png);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEssay, compileEssay } from '../src/build.js';
-import { contrastRatio, isDark, parseColor, slideBackgroundClass, toGrayscale } from '../src/contrast.js';
+import { contrastRatio, isDark, parseColor, slideBackgroundClass, toGrayscale, toHex } from '../src/contrast.js';
 import { PaparanError } from '../src/errors.js';
 import { checkContrast, describeThemes, listThemes, minimumContrast, resolveTheme, themeDiagnostics } from '../src/themes.js';
 
@@ -55,17 +55,32 @@ describe('contrast', () => {
     expect(contrastRatio('#123', '#123')).toBe(1);
   });
 
-  it('reads hex, rgb() and a few names, and nothing else', () => {
-    expect(parseColor('#12355b')).toEqual({ r: 18, g: 53, b: 91 });
-    expect(parseColor('#fff')).toEqual({ r: 255, g: 255, b: 255 });
-    expect(parseColor('rgb(1 2 3)')).toEqual({ r: 1, g: 2, b: 3 });
-    expect(parseColor('rgba(1, 2, 3, 0.5)')).toEqual({ r: 1, g: 2, b: 3 });
+  it('reads every CSS colour: hex, names, rgb(), hsl(), oklch()', () => {
+    expect(toHex(parseColor('#12355b')!)).toBe('#12355b');
+    expect(toHex(parseColor('rebeccapurple')!)).toBe('#663399');
+    expect(toHex(parseColor('darkslategray')!)).toBe('#2f4f4f');
+    expect(toHex(parseColor('hsl(120 50% 40%)')!)).toBe('#339933');
+    expect(toHex(parseColor('oklch(0.5 0.2 240)')!)).toBe('#0069c7');
+    expect(toHex(parseColor(' rgb(1 2 3) ')!)).toBe('#010203');
+    expect(toHex(parseColor('rgba(0, 0, 0, 0.5)')!)).toBe('#00000080');
     expect(parseColor('var(--x)')).toBeUndefined();
     expect(parseColor('#12345')).toBeUndefined();
+    expect(parseColor('reddish')).toBeUndefined();
+  });
+
+  it('composites a colour with alpha over what it sits on before measuring contrast', () => {
+    // Black at 30% on white is a light gray: about 2.1:1, not the 21:1 of black.
+    expect(contrastRatio('rgba(0, 0, 0, 0.3)', '#ffffff')).toBeCloseTo(2.11, 2);
+    // A half-transparent black background over white is a mid gray.
+    expect(contrastRatio('#000000', 'rgb(0 0 0 / 50%)')).toBeCloseTo(contrastRatio('#000000', '#808080'), 1);
+    // A code background with alpha sits on the slide background, not on white.
+    expect(contrastRatio('#ffffff', '#ffffff00', '#000000')).toBe(21);
+    expect(contrastRatio('#ffffff', '#ffffff00')).toBe(1);
+    expect(isDark('rgb(0 0 0 / 10%)')).toBe(false);
   });
 
   it('turns colours gray the way a grayscale printout does, and judges dark the way reveal.js does', () => {
-    expect(toGrayscale('#ff0000')).toEqual({ r: 54, g: 54, b: 54 });
+    expect(toGrayscale('#ff0000')).toBe('#363636');
     expect(isDark('#12355b')).toBe(true);
     expect(isDark('#fff3c4')).toBe(false);
     expect(slideBackgroundClass('#1b1b3a')).toBe('has-dark-background');
@@ -383,6 +398,29 @@ describe('checking a user theme', () => {
     expect(warnings.some((w) => w.startsWith('theme "low-contrast": accent #ff9900 on background #ffffff has a contrast of 2.14:1'))).toBe(true);
     expect(compiled.diagnostics[0]?.file).toBe(path.join(project, 'themes/low-contrast/theme.json'));
     expect(compiled.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('reads colour names, hsl() and oklch() in theme.json and theme.css, without warnings', () => {
+    writeTree(work, {
+      'themes/modern/theme.json': '{ "colors": { "heading": "rebeccapurple", "text": "darkslategray", "accent": "oklch(0.45 0.15 30)", "muted": "hsl(210 15% 35%)" } }',
+      'themes/modern/theme.css': ':root { --color-code-background: hsl(210 40% 96%); }\n',
+    });
+    const theme = resolveTheme('modern', work);
+    expect(theme.palette).toMatchObject({ heading: '#663399', text: '#2f4f4f', muted: '#4c5967', codeBackground: '#f1f5f9' });
+    expect(themeDiagnostics(theme)).toEqual([]);
+  });
+
+  it('checks a colour with alpha as it shows: text over its background, the background over white', () => {
+    writeTree(work, {
+      'themes/faint/theme.json': '{ "colors": { "text": "rgba(0, 0, 0, 0.3)" } }',
+      'themes/veiled/theme.json': '{ "colors": { "background": "rgb(0 0 0 / 50%)", "text": "#000000", "heading": "#ffffff", "muted": "#ffffff", "accent": "#ffffff", "codeBackground": "#ffffff" } }',
+    });
+    const faint = themeDiagnostics(resolveTheme('faint', work)).map((d) => d.message);
+    expect(faint).toContain('theme "faint": text #0000004d on background #ffffff has a contrast of 2.12:1, below the 4.5:1 WCAG AA asks for: darken or lighten one of them');
+    const veiled = themeDiagnostics(resolveTheme('veiled', work)).map((d) => d.message);
+    // Black text on a background that shows as mid gray: 5.3:1, enough; not 1:1 as black on black.
+    expect(veiled.filter((m) => m.startsWith('theme "veiled": text '))).toEqual([]);
+    expect(veiled.some((m) => m.startsWith('theme "veiled": heading #ffffff on background #00000080 has a contrast of 4.00:1'))).toBe(true);
   });
 
   it('reads the colours of a CSS-only theme from its :root', () => {
