@@ -3,7 +3,7 @@
  * another, the errors for broken ones, the contrast checks, template overrides
  * and what a built deck folder holds.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -193,7 +193,9 @@ describe('inheritance', () => {
     expect(warm.title).toBe('Warm');
     expect(warm.palette.accent).toBe('#ffa94d');
     expect(warm.palette.heading).toBe(resolveTheme('gelap', root).palette.heading);
-    expect(warm.copies).toContainEqual([path.join(root, 'node_modules/@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff2'), 'assets/themes/gelap/fonts/atkinson-hyperlegible-latin-700-normal.woff2']);
+    // Real path: node_modules may be a link (a git worktree sharing the main checkout's).
+    const fonts = path.join(realpathSync(path.join(root, 'node_modules')), '@fontsource/atkinson-hyperlegible/files');
+    expect(warm.copies).toContainEqual([path.join(fonts, 'atkinson-hyperlegible-latin-700-normal.woff2'), 'assets/themes/gelap/fonts/atkinson-hyperlegible-latin-700-normal.woff2']);
   });
 
   it('a project theme may extend the built-in theme of the same name', () => {
