@@ -3,9 +3,10 @@
  * and its notes plugin, the fonts, paparan's CSS (screen and print) and start-up script, the
  * theme and the essay's images. Nothing is loaded from a network.
  */
-import { copyFile, cp, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, cp, lstat, mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isWithin } from './paths.js';
 import { builtinTemplatesDir } from './templates.js';
 import type { Theme } from './themes.js';
 
@@ -40,12 +41,15 @@ export async function copyDeckAssets(outDir: string, theme: Theme, images: { fro
   // Theme folders first: files (a theme's fonts) may be copied into them.
   const themeDirs = new Set(theme.chain.map((layer) => layer.dir));
   // Only what the deck loads: not the theme's templates (used at build time), settings, dotfiles or packages.
-  const deckFile = (from: string, source: string) => {
+  const deckFile = async (from: string, source: string) => {
     const top = path.relative(from, source).split(path.sep)[0] ?? '';
-    return !top.startsWith('.') && !['templates', 'node_modules', 'theme.json', 'theme.yaml', 'theme.yml'].includes(top);
+    if (top.startsWith('.') || ['templates', 'node_modules', 'theme.json', 'theme.yaml', 'theme.yml'].includes(top)) return false;
+    return source === from || !(await lstat(source)).isSymbolicLink() || linkStaysInside(source, from);
   };
   await Promise.all(
-    copies.filter(([from]) => themeDirs.has(from)).map(([from, to]) => cp(from, path.join(outDir, to), { recursive: true, filter: (source) => deckFile(from, source) })),
+    copies
+      .filter(([from]) => themeDirs.has(from))
+      .map(([from, to]) => cp(from, path.join(outDir, to), { recursive: true, dereference: true, filter: (source) => deckFile(from, source) })),
   );
   await Promise.all(
     copies
@@ -58,4 +62,18 @@ export async function copyDeckAssets(outDir: string, theme: Theme, images: { fro
   );
   // The CSS made from theme.json settings, written after the folders it sits in are copied.
   await Promise.all(theme.generated.map(([to, css]) => mkdir(path.dirname(path.join(outDir, to)), { recursive: true }).then(() => writeFile(path.join(outDir, to), css))));
+}
+
+/**
+ * A link in a theme folder is copied as what it leads to only when that stays inside the theme: never
+ * /etc/passwd, never a folder holding the link itself (which would copy forever). Broken links are left out.
+ */
+async function linkStaysInside(link: string, themeDir: string): Promise<boolean> {
+  try {
+    const [target, realTheme] = await Promise.all([realpath(link), realpath(themeDir)]);
+    if (!isWithin(target, realTheme)) return false;
+    return (await stat(target)).isFile() || !isWithin(await realpath(path.dirname(link)), target);
+  } catch {
+    return false;
+  }
 }

@@ -1,42 +1,21 @@
 /**
- * Colour arithmetic for the accessibility checks: parsing CSS colours, WCAG 2
- * relative luminance and contrast ratio, and what a colour becomes when printed
- * in grayscale. Pure functions, no CSS engine.
+ * Colour arithmetic for the accessibility checks: reading CSS colours (culori:
+ * hex, names, rgb(), hsl(), oklch()…), compositing a colour with alpha over
+ * what it sits on, WCAG 2 contrast ratios, and what a colour becomes when
+ * printed in grayscale. Pure functions, no CSS engine.
  */
+import { blend, clampRgb, converter, formatHex, formatHex8, parse, wcagContrast, type Color, type Rgb } from 'culori';
 
-export interface Rgb {
-  r: number;
-  g: number;
-  b: number;
-}
+export type { Color };
 
-/** The few colour names a theme is likely to write; anything else should be a hex or rgb() value. */
-const namedColors: Record<string, string> = {
-  white: '#ffffff',
-  black: '#000000',
-  red: '#ff0000',
-  gray: '#808080',
-  grey: '#808080',
-  silver: '#c0c0c0',
-  navy: '#000080',
-  maroon: '#800000',
-};
+/** Into sRGB with the channels clipped, as browsers show a wider colour (oklch, display-p3) on an sRGB screen. */
+const rgb = converter('rgb');
+const toSrgb = (color: Color): Rgb => rgb(clampRgb(color));
+const white: Rgb = { mode: 'rgb', r: 1, g: 1, b: 1 };
 
-/** Reads `#rgb`, `#rrggbb`, `#rrggbbaa` (alpha ignored), `rgb(r, g, b)`/`rgb(r g b)` or a basic colour name; undefined for anything else. */
-export function parseColor(value: string): Rgb | undefined {
-  const text = value.trim().toLowerCase();
-  const named = namedColors[text];
-  if (named) return parseColor(named);
-  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])([0-9a-f])?$/.exec(text);
-  if (short) return { r: parseInt(short[1]!, 16) * 17, g: parseInt(short[2]!, 16) * 17, b: parseInt(short[3]!, 16) * 17 };
-  const long = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})?$/.exec(text);
-  if (long) return { r: parseInt(long[1]!, 16), g: parseInt(long[2]!, 16), b: parseInt(long[3]!, 16) };
-  const rgb = /^rgba?\(\s*(\d{1,3})\s*[,\s]\s*(\d{1,3})\s*[,\s]\s*(\d{1,3})\s*(?:[,/]\s*[\d.]+%?\s*)?\)$/.exec(text);
-  if (rgb) {
-    const [r, g, b] = [rgb[1], rgb[2], rgb[3]].map(Number) as [number, number, number];
-    if (r <= 255 && g <= 255 && b <= 255) return { r, g, b };
-  }
-  return undefined;
+/** Reads any CSS colour value; undefined for anything else (var(), currentcolor, a typo). */
+export function parseColor(value: string): Color | undefined {
+  return parse(value.trim());
 }
 
 /** True when `value` is a colour parseColor understands. */
@@ -44,44 +23,38 @@ export function isColor(value: string): boolean {
   return parseColor(value) !== undefined;
 }
 
-/** WCAG 2 relative luminance, 0 (black) to 1 (white). */
-export function relativeLuminance(color: Rgb): number {
-  const channel = (c: number) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b);
+/** `#rrggbb`, or `#rrggbbaa` when the colour is see-through. */
+export function toHex(color: Color | string): string {
+  const rgb = srgb(color);
+  return rgb.alpha !== undefined && rgb.alpha < 1 ? formatHex8(rgb) : formatHex(rgb);
 }
 
-/** WCAG 2 contrast ratio of two colours, from 1 (none) to 21 (black on white). */
-export function contrastRatio(a: Rgb | string, b: Rgb | string): number {
-  const [la, lb] = [toRgb(a), toRgb(b)].map(relativeLuminance) as [number, number];
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+/** What shows when `color` is painted over `under` (itself first painted over white). */
+export function composite(color: Color | string, under: Color | string = white): Rgb {
+  const base = blend([white, srgb(under)]);
+  return blend([base, srgb(color)]);
+}
+
+/**
+ * WCAG 2 contrast ratio, from 1 (none) to 21 (black on white), of text on a background as they show:
+ * the background over `underneath` (white, or the slide for a code block), the text over the background.
+ */
+export function contrastRatio(foreground: Color | string, background: Color | string, underneath: Color | string = white): number {
+  const shown = composite(background, underneath);
+  return wcagContrast(composite(foreground, shown), shown);
 }
 
 /** The colour as printed in grayscale: CSS `filter: grayscale(1)`, which weighs the sRGB channels like Rec. 709 luma. */
-export function toGrayscale(color: Rgb | string): Rgb {
-  const { r, g, b } = toRgb(color);
-  const y = Math.round(0.2126 * r + 0.7152 * g + 0.0722 * b);
-  return { r: y, g: y, b: y };
+export function toGrayscale(color: Color | string): string {
+  const { r, g, b, alpha } = srgb(color);
+  const y = Math.round((0.2126 * r + 0.7152 * g + 0.0722 * b) * 255) / 255;
+  return toHex({ mode: 'rgb', r: y, g: y, b: y, alpha });
 }
 
 /** Dark as reveal.js judges a slide background (perceived brightness below half), so paparan and reveal.js agree. */
-export function isDark(color: Rgb | string): boolean {
-  const { r, g, b } = toRgb(color);
-  return (r * 299 + g * 587 + b * 114) / 1000 < 128;
-}
-
-/** `#rrggbb` for a colour. */
-export function toHex(color: Rgb): string {
-  return `#${[color.r, color.g, color.b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
-
-function toRgb(color: Rgb | string): Rgb {
-  if (typeof color !== 'string') return color;
-  const parsed = parseColor(color);
-  if (!parsed) throw new TypeError(`not a colour: ${color}`);
-  return parsed;
+export function isDark(color: Color | string): boolean {
+  const { r, g, b } = composite(color);
+  return ((r * 299 + g * 587 + b * 114) / 1000) * 255 < 128;
 }
 
 /** `has-dark-background` or `has-light-background` for a slide's background colour, as reveal.js would add it at run time; undefined for images. */
@@ -89,4 +62,10 @@ export function slideBackgroundClass(background: string | undefined): string | u
   const color = background ? parseColor(background) : undefined;
   if (!color) return undefined;
   return isDark(color) ? 'has-dark-background' : 'has-light-background';
+}
+
+function srgb(color: Color | string): Rgb {
+  const parsed = typeof color === 'string' ? parseColor(color) : color;
+  if (!parsed) throw new TypeError(`not a colour: ${String(color)}`);
+  return toSrgb(parsed);
 }

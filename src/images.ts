@@ -1,23 +1,27 @@
 /**
  * Images of an essay: a path is relative to the essay's folder and may not
- * leave it; the file must exist; remote images are never fetched (the deck
- * must present offline), so they show their alt text instead.
+ * leave it, not even through a symbolic link; the file must exist and be an
+ * image by its bytes; remote images are never fetched (the deck must present
+ * offline), so they show their alt text instead.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isColor } from './contrast.js';
 import { ContentError } from './errors.js';
+import { imageTypeNames, readImageType } from './image-type.js';
 import { hasScheme, isWithin } from './paths.js';
 import type { Deck } from './model.js';
 
 /** Checks every image of the deck and points it at its copy in `media/`; fills `deck.assets`. */
 export function resolveImages(deck: Deck, baseDir: string): void {
   const copies = new Map<string, string>();
-  const copyOf = (absolute: string): string => {
-    let target = copies.get(absolute);
+  // Keyed and copied by real path, so what is copied is the file that was checked.
+  const copyOf = ({ written, real }: LocalImage): string => {
+    let target = copies.get(real);
     if (!target) {
-      target = `media/${copies.size + 1}-${path.basename(absolute).replace(/[^\w.-]+/g, '_')}`;
-      copies.set(absolute, target);
-      deck.assets.push({ from: absolute, to: target });
+      target = `media/${copies.size + 1}-${path.basename(written).replace(/[^\w.-]+/g, '_')}`;
+      copies.set(real, target);
+      deck.assets.push({ from: real, to: target });
     }
     return target;
   };
@@ -44,18 +48,18 @@ export function resolveImages(deck: Deck, baseDir: string): void {
       body.src = '';
       continue;
     }
-    body.src = copyOf(localFile(src, baseDir, where));
+    body.src = copyOf(localFile(src, baseDir, where, 'image'));
   }
 }
 
 /** A slide background is a colour, or a local image that is copied like any other. */
-function resolveBackground(value: string, baseDir: string, where: { file: string; line?: number }, copyOf: (file: string) => string): string {
+function resolveBackground(value: string, baseDir: string, where: { file: string; line?: number }, copyOf: (image: LocalImage) => string): string {
   const trimmed = value.trim();
-  if (/^(#[0-9a-f]{3,8}|[a-z]+|(rgb|rgba|hsl|hsla)\([\d\s.,%/]+\))$/i.test(trimmed)) return trimmed;
+  if (isColor(trimmed)) return trimmed;
   if (hasScheme(trimmed) || !/\.(png|jpe?g|gif|webp|svg)$/i.test(trimmed)) {
     throw new ContentError(`background "${value}" must be a colour (#12355b, navy) or an image file next to the essay`, where);
   }
-  return copyOf(localFile(trimmed, baseDir, where));
+  return copyOf(localFile(trimmed, baseDir, where, 'background image'));
 }
 
 /** Images only show as their own block (`![alt](file)`), where they are checked and copied. */
@@ -65,17 +69,31 @@ function hasUncheckedImage(body: Deck['slides'][number]['body']): boolean {
   return false;
 }
 
-/** The absolute path of a local image; it must exist and stay inside the essay's folder. */
-function localFile(src: string, baseDir: string, where: { file: string; line?: number }): string {
+/** A local image: its path as the essay names it, and the real file behind any symbolic links. */
+interface LocalImage {
+  written: string;
+  real: string;
+}
+
+/** A local image; it must exist, stay inside the essay's folder (links included) and be an image by its bytes. */
+function localFile(src: string, baseDir: string, where: { file: string; line?: number }, label: string): LocalImage {
   const relative = decodePath(src.split(/[?#]/)[0]!);
   const absolute = path.resolve(baseDir, relative);
   if (path.isAbsolute(relative) || !isWithin(absolute, baseDir)) {
-    throw new ContentError(`image "${src}" is outside the essay's folder: move it next to the essay and use a relative path`, where);
+    throw new ContentError(`${label} "${src}" is outside the essay's folder: move it next to the essay and use a relative path`, where);
   }
   if (!existsSync(absolute) || !statSync(absolute).isFile()) {
-    throw new ContentError(`image "${src}" not found: put the file at ${absolute} or fix the path`, where);
+    throw new ContentError(`${label} "${src}" not found: put the file at ${absolute} or fix the path`, where);
   }
-  return absolute;
+  // A link inside the folder may lead anywhere (/etc/shadow); what counts is where it ends.
+  const real = realpathSync(absolute);
+  if (!isWithin(real, realpathSync(baseDir))) {
+    throw new ContentError(`${label} "${src}" is a link to ${real}, outside the essay's folder: copy the file next to the essay instead of linking it`, where);
+  }
+  if (!readImageType(real)) {
+    throw new ContentError(`${label} "${src}" is not an image file (not ${imageTypeNames}): export it as PNG or JPEG, or fix the path`, where);
+  }
+  return { written: absolute, real };
 }
 
 /** `%20` in a path is a space; a `%` that starts no valid escape (`100%.png`) is taken literally. */

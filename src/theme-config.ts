@@ -39,7 +39,7 @@ export type SizeRole = keyof typeof sizeVariables;
 /** The largest sizes (px) the planner's line budgets (src/layout.ts) allow for. */
 export const sizeLimits: Partial<Record<SizeRole, number>> = { body: 30, heading: 40 };
 
-const color = z.string().refine(isColor, { message: 'expected a colour such as "#12355b" or "rgb(18, 53, 91)"' });
+const color = z.string().refine(isColor, { message: 'expected a colour such as "#12355b", "navy", "rgb(18 53 91)" or "hsl(212 67% 21%)"' });
 const colorsSchema = z.object(Object.fromEntries(Object.keys(colorVariables).map((k) => [k, color])) as Record<ColorRole, typeof color>).partial().strict();
 const size = z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?px$/, 'expected a size in px, such as "28px"')]);
 
@@ -173,12 +173,4 @@ export function readRootVariables(css: string): Map<string, string> {
     }
   }
   return vars;
-}
-
-/** Every `url(...)` and `@import "..."` of a stylesheet, as written. */
-export function cssReferences(css: string): string[] {
-  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  const urls = [...text.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)/g)].map((m) => m[2]!.trim());
-  const imports = [...text.matchAll(/@import\s+(['"])([^'"]+)\1/g)].map((m) => m[2]!.trim());
-  return [...urls, ...imports].filter(Boolean);
 }

@@ -8,16 +8,17 @@
  * Each theme of the chain is copied to `assets/themes/<name>/` in the deck, so
  * url()s in its CSS keep pointing at its own fonts and images.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contrastRatio, isColor, isDark, parseColor, toGrayscale, toHex } from './contrast.js';
+import { contrastRatio, isColor, isDark, toGrayscale, toHex } from './contrast.js';
+import { cssReferences } from './css-references.js';
+import { imageTypeNames, readImageType } from './image-type.js';
 import { hasScheme, isWithin } from './paths.js';
 import { PaparanError, type Diagnostic, type Where } from './errors.js';
 import {
   colorVariables,
-  cssReferences,
   findThemeConfig,
   readRootVariables,
   readThemeConfig,
@@ -184,6 +185,11 @@ function loadChain(dir: string, projectDir: string): ThemeLayer[] {
     const parent = layer.config.extends;
     if (!parent) break;
     const parentDir = locateTheme(parent, projectDir, layer.dir, layer.dir);
+    // By name the theme's own folder is skipped (so themes/default may extend the built-in default); by path it is found.
+    const self = !parentDir ? locateTheme(parent, projectDir, undefined, layer.dir) : parentDir;
+    if (self && path.resolve(self) === path.resolve(layer.dir)) {
+      throw new PaparanError(`theme "${layer.name}" extends itself: remove "extends", or name another theme`, { file: layer.configFile });
+    }
     if (!parentDir) {
       throw new PaparanError(`theme "${layer.name}" extends unknown theme "${parent}": choose one of ${listThemes(projectDir).join(', ')}, or give a path to a theme folder`, {
         file: layer.configFile,
@@ -193,7 +199,9 @@ function loadChain(dir: string, projectDir: string): ThemeLayer[] {
     const loop = childFirst.findIndex((l) => path.resolve(l.dir) === path.resolve(parentDir));
     if (loop >= 0) {
       const names = [...childFirst.slice(loop), childFirst[loop]!].map((l) => l.name);
-      throw new PaparanError(`themes extend each other in a loop: ${names.join(' → ')}; remove one "extends"`, { file: layer.configFile });
+      const before = childFirst.slice(0, loop).map((l) => l.name);
+      const from = before.length ? ` (reached from ${before.join(' → ')})` : '';
+      throw new PaparanError(`themes extend each other in a loop: ${names.join(' → ')}${from}; remove one "extends"`, { file: layer.configFile });
     }
     current = parentDir;
   }
@@ -218,11 +226,18 @@ function loadLayer(dir: string): ThemeLayer {
   return { name, dir, configFile, config, builtin: isWithin(dir, builtinThemesDir), assetDir: `assets/themes/${name}`, cssFiles };
 }
 
-/** A file a theme names: it must exist inside the theme's folder. */
+/** A file a theme names: it must exist inside the theme's folder, and a link may not lead out of it; a logo must be an image. */
 function requireThemeFile(dir: string, file: string, key: string, where: string): string {
   const full = path.resolve(dir, file);
   if (!isWithin(full, dir)) throw new PaparanError(`"${key}" names ${file}, which is outside the theme folder: keep the theme's files in ${dir}`, { file: where });
   if (!existsSync(full)) throw new PaparanError(`"${key}" names ${file}, which does not exist in ${dir}: add the file or fix the path`, { file: where });
+  const real = realpathSync(full);
+  if (!isWithin(real, realpathSync(dir))) {
+    throw new PaparanError(`"${key}" names ${file}, a link to ${real} outside the theme folder: copy the file into the theme instead of linking it`, { file: where });
+  }
+  if (key === 'logo' && !(statSync(real).isFile() && readImageType(real))) {
+    throw new PaparanError(`"${key}" names ${file}, which is not an image file (not ${imageTypeNames}): export it as SVG or PNG`, { file: where });
+  }
   return full;
 }
 
@@ -250,8 +265,8 @@ function assembleTheme(chain: ThemeLayer[]): Theme {
     for (const face of fonts) copies.push(...face.copies);
 
     const rootVars = rootVariables(config);
-    // Values from theme.json land in CSS: they may not load anything (no url(), no @import), or the deck stops being offline.
-    const loading = rootVars.find(([, value]) => /url\s*\(|@import/i.test(value));
+    // Values from theme.json land in CSS: they may not load anything (no url(), image-set(), @import…), or the deck stops being offline.
+    const loading = rootVars.find(([name, value]) => loadsAnything(name, value));
     if (loading) throw new PaparanError(`"${loading[0]}" loads a file ("${loading[1]}"): put url()s in the theme's CSS, with the file in the theme folder`, { file: where });
     for (const [name, value] of rootVars) (vars.set(name, value), varSource.set(name, where));
     Object.assign(inverse, config.colors?.inverse);
@@ -265,7 +280,7 @@ function assembleTheme(chain: ThemeLayer[]): Theme {
     if (config.print?.css) sheets.push(requireThemeFile(layer.dir, config.print.css, 'print.css', where));
     for (const file of sheets) {
       const text = readFileSync(file, 'utf8');
-      checkCssReferences(text, file, layer.dir);
+      checkCssReferences(file, layer.dir);
       if (layer.cssFiles.includes(file)) for (const [name, value] of readRootVariables(text)) (vars.set(name, value), varSource.set(name, file));
       styles.push(`${layer.assetDir}/${path.relative(layer.dir, file).split(path.sep).join('/')}`);
     }
@@ -275,10 +290,10 @@ function assembleTheme(chain: ThemeLayer[]): Theme {
   const palette = {} as Palette;
   for (const [role, name] of Object.entries(colorVariables) as [ColorRole, string][]) {
     const value = vars.get(name) ?? baseVariables.get(name)!;
-    if (isColor(value)) palette[role] = toHex(parseColor(value)!);
+    if (isColor(value)) palette[role] = toHex(value);
     else {
       unreadable.push([name, value, varSource.get(name) ?? chosen.dir]);
-      palette[role] = toHex(parseColor(baseVariables.get(name)!)!);
+      palette[role] = toHex(baseVariables.get(name)!);
     }
   }
   const sizes: Partial<Record<SizeRole, number>> = {};
@@ -311,7 +326,7 @@ function assembleTheme(chain: ThemeLayer[]): Theme {
 }
 
 function hexColors(colors: Partial<Palette>): Partial<Palette> {
-  return Object.fromEntries(Object.entries(colors).map(([role, value]) => [role, toHex(parseColor(value)!)]));
+  return Object.fromEntries(Object.entries(colors).map(([role, value]) => [role, toHex(value)]));
 }
 
 function relativeUrl(file: string, dir: string): string {
@@ -331,17 +346,56 @@ function cssDescription(layer: ThemeLayer): string | undefined {
   return comment?.[1]?.split('\n')[0]?.trim() || undefined;
 }
 
-/** url()s in a theme's CSS must be files of the theme: no network, nothing missing, nothing outside its folder. */
-function checkCssReferences(css: string, file: string, themeDir: string): void {
-  for (const ref of cssReferences(css)) {
-    if (/^(data:|#)/i.test(ref)) continue;
-    if (hasScheme(ref)) {
-      throw new PaparanError(`loads ${ref} from the network: a theme must ship its fonts and images in its folder (see docs/themes.md)`, { file });
-    }
-    const target = path.resolve(path.dirname(file), decodeURI(ref.split(/[?#]/)[0]!));
-    if (!isWithin(target, themeDir)) throw new PaparanError(`url(${ref}) points outside the theme folder ${themeDir}: copy the file into the theme`, { file });
-    if (!existsSync(target)) throw new PaparanError(`url(${ref}) names a file that does not exist (${target}): add it or fix the path`, { file });
+/**
+ * Whatever a theme's stylesheet loads (url(), image-set(), src(), @import…) must be a file of the theme,
+ * or a data: image or font: no network, nothing missing, nothing outside its folder. A stylesheet it
+ * @imports is checked the same way.
+ */
+function checkCssReferences(file: string, themeDir: string, checked = new Set<string>()): void {
+  if (checked.has(file)) return;
+  checked.add(file);
+  const { references, unchecked } = cssReferences(readFileSync(file, 'utf8'));
+  const fail = (message: string, line: number) => new PaparanError(message, { file, line });
+  for (const { text, line } of unchecked) {
+    const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    throw fail(`cannot tell what "${shown}" loads: write a plain url("file") that names a file in the theme folder`, line);
   }
+  for (const ref of references) {
+    // What a browser's URL parser ignores (outer spaces, tabs and newlines) and reads as "/" (a backslash).
+    const url = ref.url.replace(/[\t\n\r]/g, '').replace(/^[\0- ]+|[\0- ]+$/g, '').replace(/\\/g, '/');
+    if (url === '' || url.startsWith('#')) continue;
+    if (/^data:/i.test(url)) {
+      if (!/^data:(image\/|font\/|application\/(x-)?font-)/i.test(url)) throw fail(`${shorten(ref.written)} is a data: URL that is not an image or a font: only images and fonts may be inlined`, ref.line);
+      continue;
+    }
+    if (/^(https?|ftp|wss?):/i.test(url) || url.startsWith('//')) {
+      throw fail(`loads ${url} from the network (${shorten(ref.written)}): a theme must ship its fonts and images in its folder (see docs/themes.md)`, ref.line);
+    }
+    if (hasScheme(url)) throw fail(`${shorten(ref.written)} is not a file of the theme: a theme must ship its fonts and images in its folder (see docs/themes.md)`, ref.line);
+    let relative: string;
+    try {
+      relative = decodeURI(url.split(/[?#]/)[0]!);
+    } catch {
+      throw fail(`${ref.written} is not a valid file path (a stray "%"): fix the path`, ref.line);
+    }
+    const target = path.resolve(path.dirname(file), relative);
+    if (!isWithin(target, themeDir)) throw fail(`${ref.written} points outside the theme folder ${themeDir}: copy the file into the theme`, ref.line);
+    if (!existsSync(target)) throw fail(`${ref.written} names a file that does not exist (${target}): add it or fix the path`, ref.line);
+    const real = realpathSync(target);
+    if (!isWithin(real, realpathSync(themeDir))) throw fail(`${ref.written} is a link to ${real}, outside the theme folder ${themeDir}: copy the file into the theme instead of linking it`, ref.line);
+    if (ref.import && statSync(real).isFile()) checkCssReferences(target, themeDir, checked);
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** True when a value from theme.json would make the browser load something (any url(), image-set(), @import…). */
+function loadsAnything(name: string, value: string): boolean {
+  // Parsed as the declaration it becomes, so a value that closes the rule early is seen too.
+  const { references, unchecked } = cssReferences(`:root {\n  ${name}: ${value};\n}`);
+  return references.length > 0 || unchecked.length > 0;
 }
 
 /** The stylesheet made from a layer's settings: its font faces, custom properties and print colours. */
@@ -450,14 +504,18 @@ export function checkContrast(theme: Pick<Theme, 'palette' | 'inverse' | 'printP
   const palettes = [['palette', theme.palette], ['inverse', theme.inverse], ['print', theme.printPalette]] as const;
   return palettes.flatMap(([which, p]) =>
     p
-      ? checkedPairs.map(([fg, bg]): ContrastCheck => ({
-          palette: which,
-          foreground: fg,
-          background: bg,
-          ratio: contrastRatio(p[fg], p[bg]),
-          grayscaleRatio: contrastRatio(toGrayscale(p[fg]), toGrayscale(p[bg])),
-          colors: [p[fg], p[bg]],
-        }))
+      ? checkedPairs.map(([fg, bg]): ContrastCheck => {
+          // A colour with alpha shows what is under it: a code block sits on the slide, the slide on white.
+          const under = bg === 'background' ? '#ffffff' : p.background;
+          return {
+            palette: which,
+            foreground: fg,
+            background: bg,
+            ratio: contrastRatio(p[fg], p[bg], under),
+            grayscaleRatio: contrastRatio(toGrayscale(p[fg]), toGrayscale(p[bg]), toGrayscale(under)),
+            colors: [p[fg], p[bg]],
+          };
+        })
       : [],
   );
 }
@@ -477,7 +535,7 @@ export function themeDiagnostics(theme: Theme): Diagnostic[] {
       warnings.push(warn(`${pair} has a contrast of only ${check.grayscaleRatio.toFixed(2)}:1 when printed in grayscale: make them differ more in lightness`));
     }
   }
-  for (const [name, value, at] of theme.unreadable) warnings.push(warn(`cannot check the contrast of ${name}: "${value}" is not a colour paparan reads (use #rrggbb or rgb())`, at));
+  for (const [name, value, at] of theme.unreadable) warnings.push(warn(`cannot check the contrast of ${name}: "${value}" is not a colour paparan can check (write a CSS colour such as #12355b, navy or hsl(212 67% 21%))`, at));
   for (const [role, limit] of Object.entries(sizeLimits) as [SizeRole, number][]) {
     const size = theme.sizes[role];
     if (size !== undefined && size > limit) warnings.push(warn(`${sizeVariables[role]} is ${size}px, larger than the ${limit}px the slide planner allows for: slides may overflow`));

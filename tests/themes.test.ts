@@ -3,12 +3,12 @@
  * another, the errors for broken ones, the contrast checks, template overrides
  * and what a built deck folder holds.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEssay, compileEssay } from '../src/build.js';
-import { contrastRatio, isDark, parseColor, slideBackgroundClass, toGrayscale } from '../src/contrast.js';
+import { contrastRatio, isDark, parseColor, slideBackgroundClass, toGrayscale, toHex } from '../src/contrast.js';
 import { PaparanError } from '../src/errors.js';
 import { checkContrast, describeThemes, listThemes, minimumContrast, resolveTheme, themeDiagnostics } from '../src/themes.js';
 
@@ -55,17 +55,32 @@ describe('contrast', () => {
     expect(contrastRatio('#123', '#123')).toBe(1);
   });
 
-  it('reads hex, rgb() and a few names, and nothing else', () => {
-    expect(parseColor('#12355b')).toEqual({ r: 18, g: 53, b: 91 });
-    expect(parseColor('#fff')).toEqual({ r: 255, g: 255, b: 255 });
-    expect(parseColor('rgb(1 2 3)')).toEqual({ r: 1, g: 2, b: 3 });
-    expect(parseColor('rgba(1, 2, 3, 0.5)')).toEqual({ r: 1, g: 2, b: 3 });
+  it('reads every CSS colour: hex, names, rgb(), hsl(), oklch()', () => {
+    expect(toHex(parseColor('#12355b')!)).toBe('#12355b');
+    expect(toHex(parseColor('rebeccapurple')!)).toBe('#663399');
+    expect(toHex(parseColor('darkslategray')!)).toBe('#2f4f4f');
+    expect(toHex(parseColor('hsl(120 50% 40%)')!)).toBe('#339933');
+    expect(toHex(parseColor('oklch(0.5 0.2 240)')!)).toBe('#0069c7');
+    expect(toHex(parseColor(' rgb(1 2 3) ')!)).toBe('#010203');
+    expect(toHex(parseColor('rgba(0, 0, 0, 0.5)')!)).toBe('#00000080');
     expect(parseColor('var(--x)')).toBeUndefined();
     expect(parseColor('#12345')).toBeUndefined();
+    expect(parseColor('reddish')).toBeUndefined();
+  });
+
+  it('composites a colour with alpha over what it sits on before measuring contrast', () => {
+    // Black at 30% on white is a light gray: about 2.1:1, not the 21:1 of black.
+    expect(contrastRatio('rgba(0, 0, 0, 0.3)', '#ffffff')).toBeCloseTo(2.11, 2);
+    // A half-transparent black background over white is a mid gray.
+    expect(contrastRatio('#000000', 'rgb(0 0 0 / 50%)')).toBeCloseTo(contrastRatio('#000000', '#808080'), 1);
+    // A code background with alpha sits on the slide background, not on white.
+    expect(contrastRatio('#ffffff', '#ffffff00', '#000000')).toBe(21);
+    expect(contrastRatio('#ffffff', '#ffffff00')).toBe(1);
+    expect(isDark('rgb(0 0 0 / 10%)')).toBe(false);
   });
 
   it('turns colours gray the way a grayscale printout does, and judges dark the way reveal.js does', () => {
-    expect(toGrayscale('#ff0000')).toEqual({ r: 54, g: 54, b: 54 });
+    expect(toGrayscale('#ff0000')).toBe('#363636');
     expect(isDark('#12355b')).toBe(true);
     expect(isDark('#fff3c4')).toBe(false);
     expect(slideBackgroundClass('#1b1b3a')).toBe('has-dark-background');
@@ -178,7 +193,9 @@ describe('inheritance', () => {
     expect(warm.title).toBe('Warm');
     expect(warm.palette.accent).toBe('#ffa94d');
     expect(warm.palette.heading).toBe(resolveTheme('gelap', root).palette.heading);
-    expect(warm.copies).toContainEqual([path.join(root, 'node_modules/@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff2'), 'assets/themes/gelap/fonts/atkinson-hyperlegible-latin-700-normal.woff2']);
+    // Real path: node_modules may be a link (a git worktree sharing the main checkout's).
+    const fonts = path.join(realpathSync(path.join(root, 'node_modules')), '@fontsource/atkinson-hyperlegible/files');
+    expect(warm.copies).toContainEqual([path.join(fonts, 'atkinson-hyperlegible-latin-700-normal.woff2'), 'assets/themes/gelap/fonts/atkinson-hyperlegible-latin-700-normal.woff2']);
   });
 
   it('a project theme may extend the built-in theme of the same name', () => {
@@ -193,6 +210,23 @@ describe('inheritance', () => {
     const error = errorOf(() => resolveTheme('loop-a', project));
     expect(error.message).toBe('themes extend each other in a loop: loop-a → loop-b → loop-a; remove one "extends"');
     expect(error.file).toBe(path.join(project, 'themes/loop-b/theme.yaml'));
+  });
+
+  it('says a theme extends itself, by name or by path, rather than calling it unknown', () => {
+    writeTree(work, { 'themes/selfish/theme.json': '{ "extends": "selfish" }', 'themes/mirror/theme.yaml': 'extends: .\n' });
+    const byName = errorOf(() => resolveTheme('selfish', work));
+    expect(byName.message).toBe('theme "selfish" extends itself: remove "extends", or name another theme');
+    expect(byName.file).toBe(path.join(work, 'themes/selfish/theme.json'));
+    expect(errorOf(() => resolveTheme('mirror', work)).message).toBe('theme "mirror" extends itself: remove "extends", or name another theme');
+  });
+
+  it('names the whole chain of a longer loop', () => {
+    writeTree(work, {
+      'themes/a/theme.json': '{ "extends": "b" }',
+      'themes/b/theme.json': '{ "extends": "c" }',
+      'themes/c/theme.json': '{ "extends": "../b" }',
+    });
+    expect(errorOf(() => resolveTheme('a', work)).message).toBe('themes extend each other in a loop: b → c → b (reached from a); remove one "extends"');
   });
 
   it('lists the available themes when the parent is unknown', () => {
@@ -225,6 +259,61 @@ describe('broken themes', () => {
     expect(errorOf(() => resolveTheme('b', work)).message).toContain('url(../shared.svg) points outside the theme folder');
   });
 
+  it.each([
+    ['image-set()', '  background: image-set("http://x.test/a.png" 1x);'],
+    ['-webkit-image-set()', "  background: -webkit-image-set('https://x.test/a.png' 1x);"],
+    ['src()', '  background: src("//x.test/a.png");'],
+    ['cross-fade()', '  background: cross-fade(url(a.svg), "https://x.test/a.png");'],
+    ['uppercase URL()', '  background: URL(https://x.test/a.png);'],
+    ['an escaped name', "  background: i\\6d age-set('http://x.test/a.png' 1x);"],
+    ['comments inside', "  background: image-set(/* hi */ 'http://x.test/a.png' /* there */ 1x);"],
+    ['a custom property', '  --motif: image-set("http://x.test/a.png" 1x);'],
+    ['@font-face src', '}\n@font-face { font-family: X; src: local(X), url(ftp://x.test/a.woff2); }\n.x {'],
+    ['@import', '}\n@import/* hi */"http://x.test/a.css";\n.x {'],
+  ])('refuses a stylesheet that loads from the network through %s, naming the file and line', (_, line) => {
+    writeTree(work, { 'themes/net/theme.css': `/* A theme. */\n.reveal {\n${line}\n}\n`, 'themes/net/a.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const error = errorOf(() => resolveTheme('net', work));
+    expect(error.file).toBe(path.join(work, 'themes/net/theme.css'));
+    expect(error.line).toBeGreaterThanOrEqual(3);
+    expect(error.message).toMatch(/^loads (https?|ftp):\/\/x\.test\/a\.(png|css|woff2)|^loads \/\/x\.test\/a\.png/);
+    expect(error.message).toMatch(/from the network .*: a theme must ship its fonts and images in its folder/);
+  });
+
+  it.each([
+    ['an escaped u\\72l(', '.reveal { background: u\\72l(http://x.test/a.png); }', 'cannot tell what "u\\72l(http://x.test/a.png)" loads'],
+    ['a var() inside image-set()', '.reveal { background: image-set(var(--x) 1x); }', 'cannot tell what "var() inside image-set()" loads'],
+    ['a file: URL', '.reveal { background: url(file:///etc/passwd); }', 'url(file:///etc/passwd) is not a file of the theme'],
+    ['a javascript: URL', '.reveal { background: image-set("javascript:alert(1)" 1x); }', 'image-set("javascript:alert(1)") is not a file of the theme'],
+    ['a data: stylesheet', '@import "data:text/css,a{}";', 'is a data: URL that is not an image or a font'],
+    ['an absolute path', '.reveal { background: url(/etc/passwd); }', 'url(/etc/passwd) points outside the theme folder'],
+    ['an escape out of the folder with backslashes', '.reveal { background: image-set("..\\\\..\\\\x.png" 1x); }', 'points outside the theme folder'],
+  ])('refuses %s', (_, css, message) => {
+    writeTree(work, { 'themes/odd/theme.css': css });
+    const error = errorOf(() => resolveTheme('odd', work));
+    expect(`${error}`).toContain(`${path.join(work, 'themes/odd/theme.css')}:1: `);
+    expect(error.message).toContain(message);
+  });
+
+  it('checks a stylesheet the theme @imports, and allows data: images and files of the theme', () => {
+    writeTree(work, {
+      'themes/parts/theme.css': '@import "parts/colors.css";\n.reveal { background: url("data:image/svg+xml,<svg/>"), image-set("a.svg" 1x); }\n',
+      'themes/parts/parts/colors.css': '.reveal h2 {\n  background: url(https://x.test/a.png);\n}\n',
+      'themes/parts/a.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    expect(`${errorOf(() => resolveTheme('parts', work))}`).toMatch(new RegExp(`^${path.join(work, 'themes/parts/parts/colors.css')}:2: loads https://x.test/a.png from the network`));
+    writeFileSync(path.join(work, 'themes/parts/parts/colors.css'), '.reveal h2 { color: #12355b; }\n');
+    expect(resolveTheme('parts', work).name).toBe('parts');
+  });
+
+  it('refuses a theme.json value that loads a file, however it is written', () => {
+    for (const value of ['image-set(\\"http://x.test/a.png\\" 1x)', 'red; } body { background: src(\\"http://x.test/a.png\\") } :root { --y: 1', 'U\\\\52L(http://x.test/a.png)']) {
+      writeTree(work, { 'themes/vars/theme.json': `{ "variables": { "--motif": "${value}" } }` });
+      const error = errorOf(() => resolveTheme('vars', work));
+      expect(error.file).toBe(path.join(work, 'themes/vars/theme.json'));
+      expect(error.message).toMatch(/^"--motif" loads a file \(".*"\): put url\(\)s in the theme's CSS/);
+    }
+  });
+
   it('names an unknown key and lists the known ones', () => {
     writeTree(work, { 'themes/typo/theme.json': '{ "colours": { "text": "#000" } }' });
     const error = errorOf(() => resolveTheme('typo', work));
@@ -249,6 +338,60 @@ describe('broken themes', () => {
   });
 });
 
+describe('links in a theme folder', () => {
+  const secret = 'root:x:0:0:SECRET-LINE:/root:/bin/bash\n';
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
+  beforeEach(() => {
+    // A private file outside the theme, standing in for /etc/passwd.
+    writeFileSync(path.join(work, 'passwd'), secret);
+  });
+
+  it('refuses a logo that is a link to a file outside the theme folder', () => {
+    writeTree(work, { 'themes/linked/theme.json': '{ "extends": "default", "logo": "logo.svg" }' });
+    symlinkSync(path.join(work, 'passwd'), path.join(work, 'themes/linked/logo.svg'));
+    const error = errorOf(() => resolveTheme('linked', work));
+    expect(error.file).toBe(path.join(work, 'themes/linked/theme.json'));
+    expect(error.message).toBe(`"logo" names logo.svg, a link to ${path.join(work, 'passwd')} outside the theme folder: copy the file into the theme instead of linking it`);
+  });
+
+  it('refuses a logo that is not an image', () => {
+    writeTree(work, { 'themes/fake/theme.json': '{ "logo": "logo.png" }', 'themes/fake/logo.png': secret });
+    const error = errorOf(() => resolveTheme('fake', work));
+    expect(error.file).toBe(path.join(work, 'themes/fake/theme.json'));
+    expect(error.message).toBe('"logo" names logo.png, which is not an image file (not PNG, JPEG, GIF, WebP, AVIF, SVG, BMP or ICO): export it as SVG or PNG');
+  });
+
+  it('refuses a url() and a stylesheet that are links to files outside the theme folder', () => {
+    writeTree(work, { 'themes/css-link/theme.css': '/* A motif. */\n.reveal {\n  background: url("motif.svg");\n}\n', 'themes/sheet-link/theme.json': '{ "css": "linked.css" }' });
+    symlinkSync(path.join(work, 'passwd'), path.join(work, 'themes/css-link/motif.svg'));
+    writeFileSync(path.join(work, 'outside.css'), '.reveal { color: red; }');
+    symlinkSync('../../outside.css', path.join(work, 'themes/sheet-link/linked.css'));
+    const error = errorOf(() => resolveTheme('css-link', work));
+    expect(`${error}`).toBe(`${path.join(work, 'themes/css-link/theme.css')}:3: url(motif.svg) is a link to ${path.join(work, 'passwd')}, outside the theme folder ${path.join(work, 'themes/css-link')}: copy the file into the theme instead of linking it`);
+    expect(errorOf(() => resolveTheme('sheet-link', work)).message).toBe(`"css" names linked.css, a link to ${path.join(work, 'outside.css')} outside the theme folder: copy the file into the theme instead of linking it`);
+  });
+
+  it.each([false, true])('copies neither a link out of the theme nor what it points at into the deck (single file: %s)', async (singleFile) => {
+    writeTree(work, {
+      'essay.md': essay,
+      'themes/tidy/theme.json': '{ "extends": "default", "logo": "logo.svg" }',
+      'themes/tidy/images/crest.svg': svg,
+    });
+    // A link inside the theme is fine and becomes a plain file; one leading out is left behind.
+    symlinkSync('images/crest.svg', path.join(work, 'themes/tidy/logo.svg'));
+    symlinkSync(path.join(work, 'passwd'), path.join(work, 'themes/tidy/unused.png'));
+    symlinkSync('.', path.join(work, 'themes/tidy/images/again'));
+    const result = await buildEssay(path.join(work, 'essay.md'), { outDir: path.join(work, 'dist'), projectDir: work, cli: { theme: 'tidy' }, singleFile });
+    if (!result.ok) throw result.error;
+    const files = readdirSync(result.outDir, { recursive: true, withFileTypes: true });
+    expect(files.filter((f) => lstatSync(path.join(f.parentPath, f.name)).isSymbolicLink()).map((f) => f.name)).toEqual([]);
+    const text = files.filter((f) => f.isFile()).map((f) => readFileSync(path.join(f.parentPath, f.name), 'utf8')).join('\n');
+    expect(text).not.toContain('SECRET-LINE');
+    if (singleFile) expect(text).toContain(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
+    else expect(readFileSync(path.join(result.outDir, 'assets/themes/tidy/logo.svg'), 'utf8')).toBe(svg);
+  });
+});
+
 describe('checking a user theme', () => {
   it('warns about each text colour below WCAG AA, with the pair and its ratio', () => {
     const compiled = compileEssay(essay, { file: path.join(work, 'essay.md'), projectDir: project, cli: { theme: 'low-contrast' } });
@@ -257,6 +400,29 @@ describe('checking a user theme', () => {
     expect(warnings.some((w) => w.startsWith('theme "low-contrast": accent #ff9900 on background #ffffff has a contrast of 2.14:1'))).toBe(true);
     expect(compiled.diagnostics[0]?.file).toBe(path.join(project, 'themes/low-contrast/theme.json'));
     expect(compiled.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('reads colour names, hsl() and oklch() in theme.json and theme.css, without warnings', () => {
+    writeTree(work, {
+      'themes/modern/theme.json': '{ "colors": { "heading": "rebeccapurple", "text": "darkslategray", "accent": "oklch(0.45 0.15 30)", "muted": "hsl(210 15% 35%)" } }',
+      'themes/modern/theme.css': ':root { --color-code-background: hsl(210 40% 96%); }\n',
+    });
+    const theme = resolveTheme('modern', work);
+    expect(theme.palette).toMatchObject({ heading: '#663399', text: '#2f4f4f', muted: '#4c5967', codeBackground: '#f1f5f9' });
+    expect(themeDiagnostics(theme)).toEqual([]);
+  });
+
+  it('checks a colour with alpha as it shows: text over its background, the background over white', () => {
+    writeTree(work, {
+      'themes/faint/theme.json': '{ "colors": { "text": "rgba(0, 0, 0, 0.3)" } }',
+      'themes/veiled/theme.json': '{ "colors": { "background": "rgb(0 0 0 / 50%)", "text": "#000000", "heading": "#ffffff", "muted": "#ffffff", "accent": "#ffffff", "codeBackground": "#ffffff" } }',
+    });
+    const faint = themeDiagnostics(resolveTheme('faint', work)).map((d) => d.message);
+    expect(faint).toContain('theme "faint": text #0000004d on background #ffffff has a contrast of 2.12:1, below the 4.5:1 WCAG AA asks for: darken or lighten one of them');
+    const veiled = themeDiagnostics(resolveTheme('veiled', work)).map((d) => d.message);
+    // Black text on a background that shows as mid gray: 5.3:1, enough; not 1:1 as black on black.
+    expect(veiled.filter((m) => m.startsWith('theme "veiled": text '))).toEqual([]);
+    expect(veiled.some((m) => m.startsWith('theme "veiled": heading #ffffff on background #00000080 has a contrast of 4.00:1'))).toBe(true);
   });
 
   it('reads the colours of a CSS-only theme from its :root', () => {
