@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEssays, importEssayFile, type EssayResult } from './build.js';
-import { defaults, handoutLayouts, loadProjectConfig, pdfKinds, type HandoutLayout, type PdfKind } from './config.js';
+import { defaults, handoutLayouts, loadProjectConfig, maxTimeout, pdfKinds, type HandoutLayout, type PdfKind } from './config.js';
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
 import { slugFromPath } from './parse.js';
@@ -24,6 +24,7 @@ interface BuildFlags {
   landscape?: boolean;
   grayscale?: boolean;
   browser?: string;
+  timeout?: number;
   singleFile?: boolean;
   quiet?: boolean;
 }
@@ -51,6 +52,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--landscape', 'handout and notes in landscape')
     .option('--grayscale', 'toner-saving PDFs with no colour')
     .option('--browser <path>', 'Chrome or Chromium to print with (default: found automatically)')
+    .option('--timeout <seconds>', `seconds one PDF may take to print before it is stopped (default: ${defaults.timeout})`, timeoutSeconds)
     .option('--single-file', 'one self-contained index.html (styles, scripts, fonts, images inlined)')
     .option('-q, --quiet', 'print errors only')
     .action(async (files: string[], flags: BuildFlags) => {
@@ -113,7 +115,7 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
     return ExitCode.usage;
   }
   const { config } = loadProjectConfig(process.cwd());
-  const cli = { theme: flags.theme, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser };
+  const cli = { theme: flags.theme, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser, timeout: flags.timeout };
   const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => console.error(`  ${slug}: ${message}`));
   // Ctrl-C: close the browser, then exit; the exit hooks remove staging folders, so dist/ keeps its last good decks.
   const interrupt = (signal: NodeJS.Signals) => {
@@ -222,6 +224,12 @@ function pdfList(value: string): PdfKind[] {
   const unknown = kinds.filter((k) => !(pdfKinds as readonly string[]).includes(k));
   if (unknown.length > 0 || kinds.length === 0) throw new InvalidArgumentError(`expected a list of ${pdfKinds.join(', ')}`);
   return kinds as PdfKind[];
+}
+
+function timeoutSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!(seconds > 0 && seconds <= maxTimeout)) throw new InvalidArgumentError(`expected a number of seconds, more than 0 and at most ${maxTimeout}`);
+  return seconds;
 }
 
 function portNumber(value: string): number {

@@ -33,7 +33,11 @@ export const defaults = {
   grayscale: false,
   /** Chrome/Chromium to print with; found automatically when unset. */
   browser: undefined as string | undefined,
+  /** Seconds one PDF may take to print before it is stopped: a 100-slide deck prints in a few seconds, a minute means something hangs. */
+  timeout: 60,
 };
+/** The longest timeout: Node's timers take at most about 24 days, and a day is already far too long. */
+export const maxTimeout = 86_400;
 export type Settings = typeof defaults;
 
 const handoutSchema = z.union(handoutLayouts.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<HandoutLayout>, z.ZodLiteral<HandoutLayout>]);
@@ -48,6 +52,7 @@ const configSchema = z
     landscape: z.boolean(),
     grayscale: z.boolean(),
     browser: z.string(),
+    timeout: z.number().positive().max(maxTimeout),
   })
   .partial()
   .strict();

@@ -190,6 +190,22 @@ describe('paparan build with PDFs', () => {
     expect(errors[0]).toContain('no-such-chrome');
   });
 
+  it('stops a PDF that takes longer than --timeout, with one line that names the option, and publishes nothing', async () => {
+    const file = essay('slow.md', good);
+    const result = await run('build', file, '--out', out(), '--pdf', 'slides', '--timeout', '0.01');
+    expect(result.code).toBe(4);
+    const errors = result.stderr.split('\n').filter((l) => l.includes('error:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/slow\.md: error: slides\.pdf: printing took longer than 0\.01 s and was stopped: .*--timeout 1$/);
+    expect(existsSync(path.join(out(), 'slow'))).toBe(false);
+  });
+
+  it.each(['0', '-5', 'soon', '1e9'])('rejects --timeout %s with the range it takes', async (value) => {
+    const result = await run('build', essay('t.md', good), '--no-pdf', '--timeout', value);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--timeout.*expected a number of seconds, more than 0 and at most 86400/);
+  });
+
   it('rejects an unknown PDF kind or handout layout on the command line', async () => {
     expect((await run('build', essay('x.md', good), '--pdf', 'poster')).code).toBe(2);
     expect((await run('build', essay('y.md', good), '--handout', '5', '--no-pdf')).code).toBe(2);

@@ -53,3 +53,14 @@ describe('loadProjectConfig', () => {
     expect(loadProjectConfig(dir)).toEqual({ config: {} });
   });
 });
+
+describe('the PDF timeout', () => {
+  it('is 60 s unless the config file sets another, within 0 to 86400 s', () => {
+    expect(defaults.timeout).toBe(60);
+    writeFileSync(path.join(dir, 'paparan.config.json'), JSON.stringify({ timeout: 120 }));
+    expect(resolveSettings({}, {}, loadProjectConfig(dir).config).timeout).toBe(120);
+    expect(resolveSettings({ timeout: 5 }, {}, loadProjectConfig(dir).config).timeout).toBe(5);
+    writeFileSync(path.join(dir, 'paparan.config.json'), JSON.stringify({ timeout: 0 }));
+    expect(() => loadProjectConfig(dir)).toThrowError(/config "timeout"/);
+  });
+});
