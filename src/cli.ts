@@ -116,21 +116,26 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   }
   const { config } = loadProjectConfig(process.cwd());
   const cli = { theme: flags.theme, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser, timeout: flags.timeout };
-  const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => console.error(`  ${slug}: ${message}`));
-  // Ctrl-C: close the browser, then exit; the exit hooks remove staging folders, so dist/ keeps its last good decks.
+  // Set by Ctrl-C: from then on the pages closing under the printer fail, and that is no news to print.
+  let interrupted: number | undefined;
+  const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => interrupted ?? console.error(`  ${slug}: ${message}`));
+  // Ctrl-C: one line, close the browser, then exit; the exit hooks remove staging folders, so dist/ keeps its last good decks.
   const interrupt = (signal: NodeJS.Signals) => {
-    void printer.close().finally(() => process.exit(128 + (os.constants.signals[signal] ?? 2)));
+    interrupted = 128 + (os.constants.signals[signal] ?? 2);
+    console.error('paparan: interrupted');
+    void printer.close().finally(() => process.exit(interrupted));
   };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const signal of signals) process.once(signal, interrupt);
   let results: EssayResult[];
   try {
     const options = { outDir: flags.out ?? config.out ?? defaults.out, cli, config, singleFile: flags.singleFile, afterWrite: printer.print };
-    results = await buildEssays(essays, options, (result) => report(result, flags.quiet));
+    results = await buildEssays(essays, options, (result) => interrupted ?? report(result, flags.quiet));
   } finally {
     await printer.close();
     for (const signal of signals) process.off(signal, interrupt);
   }
+  if (interrupted !== undefined) return interrupted;
   for (const warning of printer.warnings) console.error(formatDiagnostic(warning));
   const codes = results.map((r) => (r.ok ? ExitCode.ok : r.error.exitCode));
   if (printer.unavailable) {

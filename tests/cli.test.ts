@@ -2,7 +2,7 @@
  * The command line as a user meets it: what it prints, the exit code, and what
  * it leaves in dist/ when an essay is bad.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -200,6 +200,29 @@ describe('paparan build with PDFs', () => {
     expect(existsSync(path.join(out(), 'slow'))).toBe(false);
   });
 
+  it('on Ctrl-C while printing says only that it was interrupted, exits 130 and keeps the last good deck', async () => {
+    const file = essay('talk.md', good);
+    expect((await run('build', file, '--out', out(), '--no-pdf')).code).toBe(0);
+    const published = readFileSync(path.join(out(), 'talk', 'index.html'), 'utf8');
+    // A deck whose page never finishes loading: the PDF is still printing whenever Ctrl-C comes.
+    mkdirSync(path.join(work, 'templates'));
+    writeFileSync(path.join(work, 'templates', 'layout.hbs'), '<!doctype html><html><body><script>for (;;) {}</script></body></html>\n');
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'paparan.js'), 'build', file, '--out', out(), '--pdf', 'slides', '--timeout', '600'], { cwd: work });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (child.exitCode === null && !browserStartedBy(child.pid!)) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // the page is open and loading by then
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('paparan: interrupted\n');
+    expect(readFileSync(path.join(out(), 'talk', 'index.html'), 'utf8')).toBe(published);
+    expect(readdirSync(out())).toEqual(['talk']);
+  });
+
   it.each(['0', '-5', 'soon', '1e9'])('rejects --timeout %s with the range it takes', async (value) => {
     const result = await run('build', essay('t.md', good), '--no-pdf', '--timeout', value);
     expect(result.code).toBe(2);
@@ -211,6 +234,19 @@ describe('paparan build with PDFs', () => {
     expect((await run('build', essay('y.md', good), '--handout', '5', '--no-pdf')).code).toBe(2);
   });
 });
+
+/** True once `pid` has started its headless browser (Linux: from /proc). */
+function browserStartedBy(pid: number): boolean {
+  return readdirSync('/proc').some((name) => {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return ppid === pid && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('paparan-chrome-');
+    } catch {
+      return false; // not a process, or it exited while we looked
+    }
+  });
+}
 
 describe('paparan import', () => {
   it('writes content/<slug>.md from the shared plain-text essay, warning about the stray Â', async () => {
