@@ -76,11 +76,29 @@ export function loadProjectConfig(projectDir: string): { config: ProjectConfig; 
 }
 
 function readConfigFile(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new PaparanError(unreadable(error as NodeJS.ErrnoException), { file, cause: error });
+  }
   try {
     return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     throw new PaparanError(`cannot parse the config file (${(error as Error).message.split('\n')[0]}): fix its syntax`, { file, cause: error });
+  }
+}
+
+/** Why a config file that exists cannot be read, and what to do, in the words of the essay messages. */
+function unreadable(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EISDIR':
+      return 'is a folder, not a config file: rename or remove the folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read the config file (permission denied): check its permissions';
+    default:
+      return `cannot read the config file (${error.code ?? error.message}): check the file`;
   }
 }
 

@@ -153,6 +153,13 @@ describe('paparan build', () => {
     expect(existsSync(path.join(out(), 'pic', 'media', '1-chart.png'))).toBe(true);
   });
 
+  it('says in one line that a config file is a folder', async () => {
+    const file = essay('good.md', good);
+    mkdirSync(path.join(work, 'paparan.config.yaml'));
+    const failed = await promisify(execFile)(process.execPath, [path.join(root, 'bin', 'paparan.js'), 'build', file, '--no-pdf'], { cwd: work }).catch((error: unknown) => error);
+    expect(failed).toMatchObject({ code: 1, stdout: '', stderr: `${path.join(work, 'paparan.config.yaml')}: error: is a folder, not a config file: rename or remove the folder\n` });
+  });
+
   it('names the available themes when the theme is unknown', async () => {
     const file = essay('themed.md', good);
     const result = await run('build', file, '--out', out(), '--no-pdf', '--theme', 'nope');

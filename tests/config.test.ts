@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaults, loadProjectConfig, resolveSettings } from '../src/config.js';
+import { thrown } from './helpers/thrown.js';
 
 let dir: string;
 beforeEach(() => {
@@ -47,6 +48,12 @@ describe('loadProjectConfig', () => {
     } catch (error) {
       expect((error as { file: string }).file).toMatch(/paparan\.config\.yaml$/);
     }
+  });
+
+  it('names a config file that is a folder, and says what to do', () => {
+    mkdirSync(path.join(dir, 'paparan.config.json'));
+    expect(() => loadProjectConfig(dir)).toThrowError(/^is a folder, not a config file: rename or remove the folder$/);
+    expect(thrown(() => loadProjectConfig(dir))).toMatchObject({ file: path.join(dir, 'paparan.config.json') });
   });
 
   it('has no settings when there is no config', () => {
