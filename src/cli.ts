@@ -12,6 +12,7 @@ import { defaults, handoutLayouts, loadProjectConfig, maxTimeout, pdfKinds, type
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
 import { slugFromPath } from './parse.js';
+import { closestWord } from './suggest.js';
 import { version } from './version.js';
 
 interface BuildFlags {
@@ -95,6 +96,12 @@ export async function runCli(argv: string[]): Promise<number> {
       exitCode = await runThemes(themes, flags);
     });
 
+  const meant = mistypedCommand(argv[0], program);
+  if (meant) {
+    console.error(`paparan: unknown command "${argv[0]}": did you mean ${meant}?`);
+    return ExitCode.usage;
+  }
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -106,6 +113,17 @@ export async function runCli(argv: string[]): Promise<number> {
     return error instanceof PaparanError ? error.exitCode : ExitCode.buildFailed;
   }
   return exitCode;
+}
+
+/**
+ * The command a first word was probably meant to be: `build` is the default command, so any
+ * other word is an essay to build, but one that is no file and close to a command is a typo.
+ */
+function mistypedCommand(word: string | undefined, program: Command): string | undefined {
+  // Options, paths and file names with an extension are never taken for a command.
+  if (!word || word.startsWith('-') || /[./\\]/.test(word) || existsSync(word)) return undefined;
+  const commands = [...program.commands.flatMap((command) => [command.name(), ...command.aliases()]), 'help'];
+  return commands.includes(word) ? undefined : closestWord(word, commands);
 }
 
 async function runBuild(files: string[], flags: BuildFlags): Promise<number> {

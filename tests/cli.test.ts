@@ -278,6 +278,31 @@ describe('paparan import', () => {
   });
 });
 
+describe('a mistyped command', () => {
+  it.each([
+    ['serv', 'serve'],
+    ['biuld', 'build'],
+    ['themse', 'themes'],
+    ['improt', 'import'],
+  ])('"%s" says "did you mean %s?" and exits 2, building nothing', async (typo, meant) => {
+    const result = await run(typo, '--out', out());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`paparan: unknown command "${typo}": did you mean ${meant}?`);
+    expect(existsSync(out())).toBe(false);
+  });
+
+  it('still builds a file of that name when it exists, and says "file not found" for a word like no command', async () => {
+    writeFileSync(path.join(work, 'serv'), good);
+    const built = await promisify(execFile)(process.execPath, [path.join(root, 'bin', 'paparan.js'), 'serv', '--out', out(), '--no-pdf'], { cwd: work });
+    expect(built.stdout).toMatch(/^✓ serv: \d+ slides/);
+    const missing = await run('xyzzy', '--no-pdf', '--out', out());
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^xyzzy: error: file not found/);
+    const explicit = await run('build', 'biuld', '--no-pdf', '--out', out());
+    expect(explicit.stderr).toMatch(/^biuld: error: file not found/);
+  });
+});
+
 describe('the installed command', () => {
   const exec = promisify(execFile);
   it('prints its version and help, and exits 2 on an unknown option', async () => {
