@@ -1,25 +1,16 @@
 #!/usr/bin/env node
-// paparan's command. Runs the compiled lib/ (made by `npm install`/`npm ci` through the
-// "prepare" script) for a fast start; when src/ is newer than lib/ (a developer editing
-// the code), it runs the TypeScript sources through tsx instead, so it is never stale.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// paparan's command. It runs the compiled lib/ only (made by `npm ci`/`npm install` through
+// the "prepare" script, or by `npm run compile`): tsx is a development tool, not installed
+// with paparan. Working on paparan itself, `npm run paparan`/`npm run build` compile first
+// when src/ changed, and `npm run dev` runs the sources through tsx.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('../', import.meta.url);
-const compiled = new URL('lib/cli.js', root);
-
-function isCompiledCurrent() {
-  if (!existsSync(compiled)) return false;
-  const builtAt = statSync(compiled).mtimeMs;
-  const src = new URL('src/', root);
-  return readdirSync(src, { recursive: true }).every((name) => statSync(new URL(String(name), src)).mtimeMs <= builtAt);
+const compiled = new URL('../lib/cli.js', import.meta.url);
+if (!existsSync(compiled)) {
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  console.error(`paparan: ${fileURLToPath(compiled)} is missing: run \`npm run compile\` (or \`npm ci\`) in ${root}`);
+  process.exit(1);
 }
-
-let cli;
-if (isCompiledCurrent()) {
-  cli = await import(compiled.href);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  cli = await import(new URL('src/cli.ts', root).href);
-}
-process.exitCode = await cli.runCli(process.argv.slice(2));
+const { runCli } = await import(compiled.href);
+process.exitCode = await runCli(process.argv.slice(2));

@@ -7,13 +7,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEssays, importEssayFile, type EssayResult } from './build.js';
-import { defaults, handoutLayouts, loadProjectConfig, pdfKinds, type HandoutLayout, type PdfKind } from './config.js';
+import { defaults, handoutLayouts, loadProjectConfig, maxTimeout, pdfKinds, type HandoutLayout, type PdfKind } from './config.js';
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
 import { slugFromPath } from './parse.js';
 import { checkOutDir } from './output.js';
 import { checkDistinctSlugs } from './slug.js';
 import { importTarget, writeImported } from './import-target.js';
+import { closestWord } from './suggest.js';
 import { version } from './version.js';
 
 interface BuildFlags {
@@ -26,6 +27,7 @@ interface BuildFlags {
   landscape?: boolean;
   grayscale?: boolean;
   browser?: string;
+  timeout?: number;
   singleFile?: boolean;
   quiet?: boolean;
 }
@@ -53,6 +55,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--landscape', 'handout and notes in landscape')
     .option('--grayscale', 'toner-saving PDFs with no colour')
     .option('--browser <path>', 'Chrome or Chromium to print with (default: found automatically)')
+    .option('--timeout <seconds>', `seconds one PDF may take to print before it is stopped (default: ${defaults.timeout})`, timeoutSeconds)
     .option('--single-file', 'one self-contained index.html (styles, scripts, fonts, images inlined)')
     .option('-q, --quiet', 'print errors only')
     .action(async (files: string[], flags: BuildFlags) => {
@@ -95,6 +98,12 @@ export async function runCli(argv: string[]): Promise<number> {
       exitCode = await runThemes(themes, flags);
     });
 
+  const meant = mistypedCommand(argv[0], program);
+  if (meant) {
+    console.error(`paparan: unknown command "${argv[0]}": did you mean ${meant}?`);
+    return ExitCode.usage;
+  }
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -108,6 +117,17 @@ export async function runCli(argv: string[]): Promise<number> {
   return exitCode;
 }
 
+/**
+ * The command a first word was probably meant to be: `build` is the default command, so any
+ * other word is an essay to build, but one that is no file and close to a command is a typo.
+ */
+function mistypedCommand(word: string | undefined, program: Command): string | undefined {
+  // Options, paths and file names with an extension are never taken for a command.
+  if (!word || word.startsWith('-') || /[./\\]/.test(word) || existsSync(word)) return undefined;
+  const commands = [...program.commands.flatMap((command) => [command.name(), ...command.aliases()]), 'help'];
+  return commands.includes(word) ? undefined : closestWord(word, commands);
+}
+
 async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   const essays = files.length > 0 ? files : defaultEssays();
   if (essays.length === 0) {
@@ -119,11 +139,15 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   // Before anything is written: two essays for one folder, or an output folder that cannot be.
   checkDistinctSlugs(essays, slugFromPath, outDir);
   await checkOutDir(outDir, outLabel(flags.out, config.out, configFile));
-  const cli = { theme: flags.theme, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser };
-  const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => console.error(`  ${slug}: ${message}`));
-  // Ctrl-C: close the browser, then exit; the exit hooks remove staging folders, so dist/ keeps its last good decks.
+  const cli = { theme: flags.theme, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser, timeout: flags.timeout };
+  // Set by Ctrl-C: from then on the pages closing under the printer fail, and that is no news to print.
+  let interrupted: number | undefined;
+  const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => interrupted ?? console.error(`  ${slug}: ${message}`));
+  // Ctrl-C: one line, close the browser, then exit; the exit hooks remove staging folders, so dist/ keeps its last good decks.
   const interrupt = (signal: NodeJS.Signals) => {
-    void printer.close().finally(() => process.exit(128 + (os.constants.signals[signal] ?? 2)));
+    interrupted = 128 + (os.constants.signals[signal] ?? 2);
+    console.error('paparan: interrupted');
+    void printer.close().finally(() => process.exit(interrupted));
   };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const signal of signals) process.once(signal, interrupt);
@@ -131,11 +155,12 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   try {
     const onWait = flags.quiet ? undefined : (slug: string, message: string) => console.error(`  ${slug}: ${message}`);
     const options = { outDir, cli, config, singleFile: flags.singleFile, pdfs: printer.print, onWait };
-    results = await buildEssays(essays, options, (result) => report(result, flags.quiet));
+    results = await buildEssays(essays, options, (result) => interrupted ?? report(result, flags.quiet));
   } finally {
     await printer.close();
     for (const signal of signals) process.off(signal, interrupt);
   }
+  if (interrupted !== undefined) return interrupted;
   for (const warning of printer.warnings) console.error(formatDiagnostic(warning));
   const codes = results.map((r) => (r.ok ? (r.pdfError?.exitCode ?? ExitCode.ok) : r.error.exitCode));
   if (printer.unavailable) {
@@ -249,6 +274,12 @@ function pdfList(value: string): PdfKind[] {
   const unknown = kinds.filter((k) => !(pdfKinds as readonly string[]).includes(k));
   if (unknown.length > 0 || kinds.length === 0) throw new InvalidArgumentError(`expected a list of ${pdfKinds.join(', ')}`);
   return kinds as PdfKind[];
+}
+
+function timeoutSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!(seconds > 0 && seconds <= maxTimeout)) throw new InvalidArgumentError(`expected a number of seconds, more than 0 and at most ${maxTimeout}`);
+  return seconds;
 }
 
 function portNumber(value: string): number {

@@ -33,7 +33,11 @@ export const defaults = {
   grayscale: false,
   /** Chrome/Chromium to print with; found automatically when unset. */
   browser: undefined as string | undefined,
+  /** Seconds one PDF may take to print before it is stopped: a 100-slide deck prints in a few seconds, a minute means something hangs. */
+  timeout: 60,
 };
+/** The longest timeout: Node's timers take at most about 24 days, and a day is already far too long. */
+export const maxTimeout = 86_400;
 export type Settings = typeof defaults;
 
 const handoutSchema = z.union(handoutLayouts.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<HandoutLayout>, z.ZodLiteral<HandoutLayout>]);
@@ -48,6 +52,7 @@ const configSchema = z
     landscape: z.boolean(),
     grayscale: z.boolean(),
     browser: z.string(),
+    timeout: z.number().positive().max(maxTimeout),
   })
   .partial()
   .strict();
@@ -71,11 +76,29 @@ export function loadProjectConfig(projectDir: string): { config: ProjectConfig; 
 }
 
 function readConfigFile(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new PaparanError(unreadable(error as NodeJS.ErrnoException), { file, cause: error });
+  }
   try {
     return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     throw new PaparanError(`cannot parse the config file (${(error as Error).message.split('\n')[0]}): fix its syntax`, { file, cause: error });
+  }
+}
+
+/** Why a config file that exists cannot be read, and what to do, in the words of the essay messages. */
+function unreadable(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EISDIR':
+      return 'is a folder, not a config file: rename or remove the folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read the config file (permission denied): check its permissions';
+    default:
+      return `cannot read the config file (${error.code ?? error.message}): check the file`;
   }
 }
 

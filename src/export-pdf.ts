@@ -17,7 +17,7 @@ import { slideSizeFor } from './layout.js';
 import { authorsOf } from './render.js';
 import { builtinTemplatesDir } from './templates.js';
 
-import type { PdfKind } from './config.js';
+import { defaults, type PdfKind } from './config.js';
 export type { PdfKind };
 
 export interface PdfOptions {
@@ -44,7 +44,7 @@ export const defaultPdfOptions: PdfOptions = {
   paper: 'a4', // the paper of Indonesia and most of the world (letter: US)
   landscape: false, // portrait suits writing lines beside the slides
   grayscale: false, // colour, as the deck looks
-  timeoutMs: 60_000, // a 100-slide deck prints in a few seconds; a minute means something hangs
+  timeoutMs: defaults.timeout * 1000,
 };
 
 export interface PdfResult {
@@ -209,6 +209,7 @@ async function readDeckMarkup(job: Job): Promise<DeckMarkup & { blocked: string[
 /** Runs one printing step on its own page within the time limit; any failure becomes a BrowserError naming the essay and the PDF. */
 async function onPage<T>(job: Job, what: string, work: (page: Page) => Promise<T>): Promise<T> {
   const { deck, timeoutMs } = job;
+  const seconds = Number((timeoutMs / 1000).toFixed(3));
   return withPage(job.session, async (page) => {
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {
@@ -216,8 +217,8 @@ async function onPage<T>(job: Job, what: string, work: (page: Page) => Promise<T
         () =>
           reject(
             new BrowserError(
-              `${what}: printing took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. ` +
-                'Check that the deck opens in a browser; a very large deck on a slow machine may need a longer timeout.',
+              `${what}: printing took longer than ${seconds} s and was stopped: check that the deck opens in a browser, ` +
+                `or give a big deck on a slow machine more time with --timeout ${Math.max(1, Math.ceil(seconds * 2))}`,
               { file: deck.file, exitCode: ExitCode.exportFailed },
             ),
           ),

@@ -49,6 +49,7 @@ export class PdfPrinter {
         paper: settings.paper,
         landscape: settings.landscape,
         grayscale: settings.grayscale,
+        timeoutMs: settings.timeout * 1000,
         templateDirs: compiled.templateDirs,
         onProgress: (message) => this.onProgress?.(deck.slug, message),
       });

@@ -2,7 +2,7 @@
  * The command line as a user meets it: what it prints, the exit code, and what
  * it leaves in dist/ when an essay is bad.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -151,6 +151,13 @@ describe('paparan build', () => {
     const html = readFileSync(path.join(out(), 'pic', 'index.html'), 'utf8');
     expect(html).toMatch(/<img src="media\/1-chart\.png" alt="Chart of results">/);
     expect(existsSync(path.join(out(), 'pic', 'media', '1-chart.png'))).toBe(true);
+  });
+
+  it('says in one line that a config file is a folder', async () => {
+    const file = essay('good.md', good);
+    mkdirSync(path.join(work, 'paparan.config.yaml'));
+    const failed = await promisify(execFile)(process.execPath, [path.join(root, 'bin', 'paparan.js'), 'build', file, '--no-pdf'], { cwd: work }).catch((error: unknown) => error);
+    expect(failed).toMatchObject({ code: 1, stdout: '', stderr: `${path.join(work, 'paparan.config.yaml')}: error: is a folder, not a config file: rename or remove the folder\n` });
   });
 
   it('names the available themes when the theme is unknown', async () => {
@@ -312,11 +319,63 @@ describe('paparan build with PDFs', () => {
     expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain('<div class="slides"><div>');
   });
 
+  it('stops a PDF that takes longer than --timeout, with one line that names the option, and still publishes the deck', async () => {
+    const file = essay('slow.md', good);
+    const result = await run('build', file, '--out', out(), '--pdf', 'slides', '--timeout', '0.01');
+    expect(result.code).toBe(4);
+    const errors = result.stderr.split('\n').filter((l) => l.includes('error:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/slow\.md: error: slides\.pdf: printing took longer than 0\.01 s and was stopped: .*--timeout 1$/);
+    expect(existsSync(path.join(out(), 'slow', 'index.html'))).toBe(true);
+  });
+
+  it('on Ctrl-C while printing says only that it was interrupted, exits 130 and keeps the last good deck', async () => {
+    const file = essay('talk.md', good);
+    expect((await run('build', file, '--out', out(), '--no-pdf')).code).toBe(0);
+    const published = readFileSync(path.join(out(), 'talk', 'index.html'), 'utf8');
+    // A deck whose page never finishes loading: the PDF is still printing whenever Ctrl-C comes.
+    mkdirSync(path.join(work, 'templates'));
+    writeFileSync(path.join(work, 'templates', 'layout.hbs'), '<!doctype html><html><body><script>for (;;) {}</script></body></html>\n');
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'paparan.js'), 'build', file, '--out', out(), '--pdf', 'slides', '--timeout', '600'], { cwd: work });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (child.exitCode === null && !browserStartedBy(child.pid!)) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // the page is open and loading by then
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('paparan: interrupted\n');
+    expect(readFileSync(path.join(out(), 'talk', 'index.html'), 'utf8')).toBe(published);
+    expect(readdirSync(out())).toEqual(['talk']);
+  });
+
+  it.each(['0', '-5', 'soon', '1e9'])('rejects --timeout %s with the range it takes', async (value) => {
+    const result = await run('build', essay('t.md', good), '--no-pdf', '--timeout', value);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--timeout.*expected a number of seconds, more than 0 and at most 86400/);
+  });
+
   it('rejects an unknown PDF kind or handout layout on the command line', async () => {
     expect((await run('build', essay('x.md', good), '--pdf', 'poster')).code).toBe(2);
     expect((await run('build', essay('y.md', good), '--handout', '5', '--no-pdf')).code).toBe(2);
   });
 });
+
+/** True once `pid` has started its headless browser (Linux: from /proc). */
+function browserStartedBy(pid: number): boolean {
+  return readdirSync('/proc').some((name) => {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return ppid === pid && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('paparan-chrome-');
+    } catch {
+      return false; // not a process, or it exited while we looked
+    }
+  });
+}
 
 describe('paparan import', () => {
   it('writes content/<slug>.md from the shared plain-text essay, warning about the stray Â', async () => {
@@ -338,6 +397,31 @@ describe('paparan import', () => {
     const again = await run('import', source, '--out', path.join(work, 'content'));
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/already exists: pass --force/);
+  });
+});
+
+describe('a mistyped command', () => {
+  it.each([
+    ['serv', 'serve'],
+    ['biuld', 'build'],
+    ['themse', 'themes'],
+    ['improt', 'import'],
+  ])('"%s" says "did you mean %s?" and exits 2, building nothing', async (typo, meant) => {
+    const result = await run(typo, '--out', out());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`paparan: unknown command "${typo}": did you mean ${meant}?`);
+    expect(existsSync(out())).toBe(false);
+  });
+
+  it('still builds a file of that name when it exists, and says "file not found" for a word like no command', async () => {
+    writeFileSync(path.join(work, 'serv'), good);
+    const built = await promisify(execFile)(process.execPath, [path.join(root, 'bin', 'paparan.js'), 'serv', '--out', out(), '--no-pdf'], { cwd: work });
+    expect(built.stdout).toMatch(/^✓ serv: \d+ slides/);
+    const missing = await run('xyzzy', '--no-pdf', '--out', out());
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^xyzzy: error: file not found/);
+    const explicit = await run('build', 'biuld', '--no-pdf', '--out', out());
+    expect(explicit.stderr).toMatch(/^biuld: error: file not found/);
   });
 });
 

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaults, loadProjectConfig, resolveSettings } from '../src/config.js';
+import { thrown } from './helpers/thrown.js';
 
 let dir: string;
 beforeEach(() => {
@@ -49,7 +50,24 @@ describe('loadProjectConfig', () => {
     }
   });
 
+  it('names a config file that is a folder, and says what to do', () => {
+    mkdirSync(path.join(dir, 'paparan.config.json'));
+    expect(() => loadProjectConfig(dir)).toThrowError(/^is a folder, not a config file: rename or remove the folder$/);
+    expect(thrown(() => loadProjectConfig(dir))).toMatchObject({ file: path.join(dir, 'paparan.config.json') });
+  });
+
   it('has no settings when there is no config', () => {
     expect(loadProjectConfig(dir)).toEqual({ config: {} });
+  });
+});
+
+describe('the PDF timeout', () => {
+  it('is 60 s unless the config file sets another, within 0 to 86400 s', () => {
+    expect(defaults.timeout).toBe(60);
+    writeFileSync(path.join(dir, 'paparan.config.json'), JSON.stringify({ timeout: 120 }));
+    expect(resolveSettings({}, {}, loadProjectConfig(dir).config).timeout).toBe(120);
+    expect(resolveSettings({ timeout: 5 }, {}, loadProjectConfig(dir).config).timeout).toBe(5);
+    writeFileSync(path.join(dir, 'paparan.config.json'), JSON.stringify({ timeout: 0 }));
+    expect(() => loadProjectConfig(dir)).toThrowError(/config "timeout"/);
   });
 });

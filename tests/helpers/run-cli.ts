@@ -8,6 +8,8 @@ export async function runCapturing(...args: string[]): Promise<{ code: number; s
   vi.spyOn(console, 'log').mockImplementation((...parts) => stdout.push(parts.join(' ')));
   vi.spyOn(console, 'error').mockImplementation((...parts) => stderr.push(parts.join(' ')));
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
+  // Commander writes its own errors (bad options) straight to stderr.
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk).trimEnd()), true));
   try {
     return { code: await runCli(args), stdout: stdout.join('\n'), stderr: stderr.join('\n') };
   } finally {
