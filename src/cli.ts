@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEssays, importEssayFile, type EssayResult } from './build.js';
-import { defaults, handoutLayouts, loadProjectConfig, pdfKinds, type HandoutLayout, type PdfKind } from './config.js';
+import { defaults, detailLevels, handoutLayouts, loadProjectConfig, pdfKinds, type Detail, type HandoutLayout, type PdfKind } from './config.js';
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
 import { slugFromPath } from './parse.js';
@@ -20,6 +20,7 @@ interface BuildFlags {
   /** `--pdf slides,notes` gives a list; `--no-pdf` gives false. */
   pdf?: PdfKind[] | false;
   handout?: HandoutLayout;
+  detail?: Detail;
   paper?: 'a4' | 'letter' | 'a5';
   landscape?: boolean;
   grayscale?: boolean;
@@ -44,6 +45,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .argument('[files...]', '.md or .txt essays to build')
     .option('-o, --out <dir>', 'output folder (default: dist)')
     .option('-t, --theme <name|path>', 'theme name or theme folder (overrides the front matter)')
+    .addOption(new Option('--detail <level>', 'summary: short points, the essay in the notes (default); full: every sentence on a slide').choices(detailLevels))
     .option('--pdf <kinds>', 'which PDFs to print: slides,handout,notes (default: all three)', pdfList)
     .option('--no-pdf', 'build the HTML deck only, skip the PDFs')
     .addOption(new Option('--handout <n>', `slides per handout page: ${handoutLayouts.join(', ')} (default: 3)`).argParser(handoutLayout))
@@ -113,7 +115,7 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
     return ExitCode.usage;
   }
   const { config } = loadProjectConfig(process.cwd());
-  const cli = { theme: flags.theme, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser };
+  const cli = { theme: flags.theme, detail: flags.detail, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser };
   const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => console.error(`  ${slug}: ${message}`));
   // Ctrl-C: close the browser, then exit; the exit hooks remove staging folders, so dist/ keeps its last good decks.
   const interrupt = (signal: NodeJS.Signals) => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { budgetFor, estimateLines, slideSizeFor } from '../src/layout.js';
 import type { Deck, Slide } from '../src/model.js';
 import { parseEssay, plainInline } from '../src/parse.js';
-import { planDeck, slugify } from '../src/plan.js';
+import { planDeck, slugify } from '../src/plan/deck.js';
 import { countWords, splitSentences } from '../src/sentences.js';
 
 const root = path.resolve(import.meta.dirname, '..');
