@@ -29,7 +29,8 @@ const ID_FILLER: [RegExp, string][] = [
 
 const EN_FILLER: [RegExp, string][] = [
   [/\b(argue|argues|argued|believe|believes|show|shows|showed|suggest|suggests|suggested|found|find|finds|mean|means|meant|note|notes|noted|say|says|said|think|thinks|notice|notices|noticed|know|knows|warn|warns|warned)\s+that\s+/giu, '$1 '],
-  [/,?\s+which\s+(?:is|are|was|were)\s+/giu, ' '],
+  // ", which are green,": an aside between commas goes whole.
+  [/,\s+which\s+(?:is|are|was|were)\s+[^,]+,/giu, ''],
   [/\bin order to\b/giu, 'to'],
   [/\ba (?:large |great |small )?number of\b/giu, 'many'],
   [/\bdue to the fact that\b/giu, 'because'],

@@ -18,7 +18,7 @@ import { contentWords, hasVerb, tokens, wordCount } from './words.js';
 /** Limits of a summary slide, from the research the planner follows (docs/planning.md). */
 export const SUMMARY_LIMITS = {
   /** Words in one point: about 12, never over 16. */
-  pointWords: 12,
+  pointWords: 11,
   /** Words in one sub-point (an item of an inline list). */
   itemWords: 8,
   /** Points on a slide. */

@@ -89,7 +89,7 @@ const EN_VERBS = new Set(
 export function isVerb(token: string, lang: Lang): boolean {
   const word = bare(token);
   if (word.length < 2) return false;
-  if (lang === 'en') return EN_VERBS.has(word) || /^[a-z]{3,}(?:ed|ised|ized|ises|izes|ates)$/u.test(word);
+  if (lang === 'en') return EN_VERBS.has(word) || /^[a-z]{3,}(?:ed|ised|ized|ises|izes)$/u.test(word);
   if (ID_NOT_VERBS.has(word)) return false;
   if (ID_BASE_VERBS.has(word)) return true;
   return /^(?:me[mnlrwy]|ber|bel|di|ter)\p{L}{3,}$/u.test(word);
