@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEssays, importEssayFile, type EssayResult } from './build.js';
+import { checkEssay, formatFigures } from './check.js';
 import { defaults, detailLevels, handoutLayouts, loadProjectConfig, pdfKinds, type Detail, type HandoutLayout, type PdfKind } from './config.js';
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
@@ -81,6 +82,15 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('-f, --force', 'overwrite an existing file')
     .action(async (file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }) => {
       exitCode = await runImport(file, flags);
+    });
+
+  program
+    .command('check')
+    .description('plan essays (content/*.md by default) and check that their decks can be presented: short points, distinct titles, nothing lost')
+    .argument('[files...]', '.md or .txt essays to check')
+    .addOption(new Option('--detail <level>', 'summary (default) or full').choices(detailLevels))
+    .action(async (files: string[], flags: { detail?: Detail }) => {
+      exitCode = await runCheck(files, flags);
     });
 
   program
@@ -166,6 +176,23 @@ function report(result: EssayResult, quiet = false): void {
   ];
   if (result.singleFileBytes !== undefined) parts.push(`single file ${(result.singleFileBytes / 1024 / 1024).toFixed(2)} MB`);
   console.log(`✓ ${result.slug}: ${parts.join(', ')} → ${path.join(result.outDir, 'index.html')}`);
+}
+
+async function runCheck(files: string[], flags: { detail?: Detail }): Promise<number> {
+  const essays = files.length > 0 ? files : defaultEssays();
+  if (essays.length === 0) {
+    console.error('paparan: no essays found in content/: add content/<name>.md or name files to check');
+    return ExitCode.usage;
+  }
+  let failed = false;
+  for (const file of essays) {
+    const result = await checkEssay(file, { detail: flags.detail });
+    console.log(`${result.problems.length === 0 ? '✓' : '✗'} ${file}`);
+    if (result.figures) for (const line of formatFigures(result.figures)) console.log(`  ${line}`);
+    for (const problem of result.problems) console.log(`  out of bounds: ${problem}`);
+    failed ||= result.problems.length > 0;
+  }
+  return failed ? ExitCode.buildFailed : ExitCode.ok;
 }
 
 async function runImport(file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }): Promise<number> {
