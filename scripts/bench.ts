@@ -14,7 +14,7 @@ import { startBrowser, withPage, type BrowserSession } from '../src/browser.js';
 import { buildEssay, compileEssay, loadEssay } from '../src/build.js';
 import { defaultPdfOptions, exportPdfs, type PdfResult } from '../src/export-pdf.js';
 import { parseEssay, slugFromPath } from '../src/parse.js';
-import { planDeck } from '../src/plan.js';
+import { planDeck } from '../src/plan/deck.js';
 import { startPreview } from '../src/preview.js';
 import { renderDeck } from '../src/render.js';
 import { builtinTemplatesDir, loadTemplates } from '../src/templates.js';

@@ -13,7 +13,7 @@ import { importPlainText, type ImportResult } from './import-text.js';
 import { resolveImages } from './images.js';
 import type { Deck, SourceDoc } from './model.js';
 import { parseEssay, slugFromPath } from './parse.js';
-import { planDeck } from './plan.js';
+import { planDeck } from './plan/deck.js';
 import { readEssayBytes } from './read-essay.js';
 import { renderDeck } from './render.js';
 import { inlineDeck } from './single-file.js';
@@ -81,7 +81,7 @@ export function compileEssay(source: string, options: CompileOptions): CompiledE
   const projectDir = options.projectDir ?? process.cwd();
   const doc = parseEssay({ source, file, baseDir: path.dirname(path.resolve(file)), slug: slugFromPath(file) });
   const settings = resolveSettings(cli, doc.meta, config);
-  const deck = planDeck(doc);
+  const deck = planDeck(doc, { detail: settings.detail });
   resolveImages(deck, doc.baseDir);
   const themeFromEssay = cli.theme === undefined && doc.meta.theme !== undefined;
   const theme = resolveTheme(settings.theme, projectDir, themeFromEssay ? { file } : {});

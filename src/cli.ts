@@ -7,7 +7,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEssays, importEssayFile, type EssayResult } from './build.js';
-import { defaults, handoutLayouts, loadProjectConfig, maxTimeout, pdfKinds, type HandoutLayout, type PdfKind } from './config.js';
+import { checkEssay, formatFigures } from './check.js';
+import { defaults, detailLevels, handoutLayouts, loadProjectConfig, maxTimeout, pdfKinds, type Detail, type HandoutLayout, type PdfKind } from './config.js';
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
 import { slugFromPath } from './parse.js';
@@ -23,6 +24,7 @@ interface BuildFlags {
   /** `--pdf slides,notes` gives a list; `--no-pdf` gives false. */
   pdf?: PdfKind[] | false;
   handout?: HandoutLayout;
+  detail?: Detail;
   paper?: 'a4' | 'letter' | 'a5';
   landscape?: boolean;
   grayscale?: boolean;
@@ -48,6 +50,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .argument('[files...]', '.md or .txt essays to build')
     .option('-o, --out <dir>', 'output folder (default: dist)')
     .option('-t, --theme <name|path>', 'theme name or theme folder (overrides the front matter)')
+    .addOption(new Option('--detail <level>', 'summary: short points, the essay in the notes (default); full: every sentence on a slide').choices(detailLevels))
     .option('--pdf <kinds>', 'which PDFs to print: slides,handout,notes (default: all three)', pdfList)
     .option('--no-pdf', 'build the HTML deck only, skip the PDFs')
     .addOption(new Option('--handout <n>', `slides per handout page: ${handoutLayouts.join(', ')} (default: 3)`).argParser(handoutLayout))
@@ -84,6 +87,15 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('-f, --force', 'overwrite an existing file')
     .action(async (file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }) => {
       exitCode = await runImport(file, flags);
+    });
+
+  program
+    .command('check')
+    .description('plan essays (content/*.md by default) and check that their decks can be presented: short points, distinct titles, nothing lost')
+    .argument('[files...]', '.md or .txt essays to check')
+    .addOption(new Option('--detail <level>', 'summary (default) or full').choices(detailLevels))
+    .action(async (files: string[], flags: { detail?: Detail }) => {
+      exitCode = await runCheck(files, flags);
     });
 
   program
@@ -139,7 +151,7 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   // Before anything is written: two essays for one folder, or an output folder that cannot be.
   checkDistinctSlugs(essays, slugFromPath, outDir);
   await checkOutDir(outDir, outLabel(flags.out, config.out, configFile));
-  const cli = { theme: flags.theme, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser, timeout: flags.timeout };
+  const cli = { theme: flags.theme, detail: flags.detail, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser, timeout: flags.timeout };
   // Set by Ctrl-C: from then on the pages closing under the printer fail, and that is no news to print.
   let interrupted: number | undefined;
   const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => interrupted ?? console.error(`  ${slug}: ${message}`));
@@ -217,6 +229,23 @@ function report(result: EssayResult, quiet = false): void {
 /** "a", "a and b", "a, b and c". */
 function listed(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+async function runCheck(files: string[], flags: { detail?: Detail }): Promise<number> {
+  const essays = files.length > 0 ? files : defaultEssays();
+  if (essays.length === 0) {
+    console.error('paparan: no essays found in content/: add content/<name>.md or name files to check');
+    return ExitCode.usage;
+  }
+  let failed = false;
+  for (const file of essays) {
+    const result = await checkEssay(file, { detail: flags.detail });
+    console.log(`${result.problems.length === 0 ? '✓' : '✗'} ${file}`);
+    if (result.figures) for (const line of formatFigures(result.figures)) console.log(`  ${line}`);
+    for (const problem of result.problems) console.log(`  out of bounds: ${problem}`);
+    failed ||= result.problems.length > 0;
+  }
+  return failed ? ExitCode.buildFailed : ExitCode.ok;
 }
 
 async function runImport(file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }): Promise<number> {

@@ -16,11 +16,16 @@ export const pdfKinds = ['slides', 'handout', 'notes'] as const;
 export type PdfKind = (typeof pdfKinds)[number];
 export const handoutLayouts = [1, 2, 3, 4, 6, 9] as const;
 export type HandoutLayout = (typeof handoutLayouts)[number];
+export const detailLevels = ['summary', 'full'] as const;
+/** How much of the essay the slides show: short points (the notes carry the rest), or every sentence. */
+export type Detail = (typeof detailLevels)[number];
 
 /** Every setting with its default. */
 export const defaults = {
   /** Theme name or folder. */
   theme: 'default',
+  /** Short points and claim titles (`summary`), or every sentence of the essay on the slides (`full`). */
+  detail: 'summary' as Detail,
   /** Output root: each essay goes to `<out>/<slug>/`. */
   out: 'dist',
   /** Which PDFs a build prints; an empty list prints none. */
@@ -45,6 +50,7 @@ const handoutSchema = z.union(handoutLayouts.map((n) => z.literal(n)) as unknown
 const configSchema = z
   .object({
     theme: z.string(),
+    detail: z.enum(detailLevels),
     out: z.string(),
     pdf: z.union([z.literal(false), z.array(z.enum(pdfKinds))]),
     handout: handoutSchema,
@@ -119,6 +125,7 @@ export type CliSettings = Partial<Omit<Settings, 'pdf'>> & { pdf?: PdfKind[] | f
 export function resolveSettings(cli: CliSettings, meta: Partial<EssayMeta>, config: ProjectConfig): Settings {
   const fromMeta: Omit<Partial<Settings>, 'pdf'> & { pdf?: PdfKind[] | false } = {
     theme: meta.theme,
+    detail: meta.detail,
     handout: meta.handout as HandoutLayout | undefined,
     paper: meta.paper,
     landscape: meta.landscape,

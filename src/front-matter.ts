@@ -31,6 +31,8 @@ const metaSchema = z
     references: z.array(z.string()).optional(),
     /** Planned length of the talk in minutes; the speaker view paces each slide against it. */
     duration: z.number().positive().optional(),
+    /** `summary` (default): short points, the essay in the notes; `full`: every sentence on a slide. */
+    detail: z.enum(['summary', 'full']).optional(),
     /** Slide shape. */
     aspect: z.enum(['16:9', '4:3']).optional(),
     /** Also keep harmless `style` attributes in raw HTML (colours, sizes, alignment); scripts, handlers and url()s are still removed. */

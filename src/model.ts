@@ -69,6 +69,7 @@ export interface Point {
 /** What a content slide shows; the layout picks the template partial. Text fields are Markdown inline. */
 export type SlideBody =
   | { layout: 'bullets'; points: Point[]; ordered?: boolean; start?: number }
+  | { layout: 'statement'; text: string }
   | { layout: 'quote'; text: string }
   | { layout: 'table'; header: string[]; align: (string | null)[]; rows: string[][] }
   | { layout: 'image'; src: string; alt: string; caption?: string }
@@ -82,6 +83,8 @@ export interface Slide {
   id: string;
   /** Plain-text heading, escaped by the template. */
   title: string;
+  /** A small line above a content slide's title: the section it belongs to. */
+  kicker?: string;
   /** Second line for title, section and closing slides. */
   subtitle?: string;
   /** True when this slide continues the previous one's content. */

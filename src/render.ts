@@ -107,6 +107,7 @@ function slideView(slide: Slide, index: number, deck: Deck, authors: string | un
       return {
         ...common,
         partial: 'content',
+        kicker: slide.kicker,
         continuedLabel: slide.continued ? labels.continued : undefined,
         body: slide.body ? bodyView(slide.body, deck) : { partial: 'html', html: '' },
         sourcesLabel: (slide.sources?.length ?? 0) > 1 ? labels.sources : labels.source,
@@ -124,6 +125,8 @@ function bodyView(body: SlideBody, deck: Deck): Record<string, unknown> {
         start: body.start ?? 1,
         points: body.points.map((p) => ({ html: renderInline(p.text), subpoints: (p.subpoints ?? []).map((s) => ({ html: renderInline(s.text) })) })),
       };
+    case 'statement':
+      return { partial: 'statement', html: renderInline(body.text) };
     case 'quote':
       return { partial: 'quote', html: renderInline(body.text) };
     case 'table': {

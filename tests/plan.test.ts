@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { budgetFor, estimateLines, slideSizeFor } from '../src/layout.js';
 import type { Deck, Slide } from '../src/model.js';
 import { parseEssay, plainInline } from '../src/parse.js';
-import { planDeck, slugify } from '../src/plan.js';
+import { planDeck, slugify } from '../src/plan/deck.js';
 import { countWords, splitSentences } from '../src/sentences.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const plan = (source: string, file = 'essay.md'): Deck => planDeck(parseEssay({ source, file, baseDir: root, slug: 'essay' }));
-const planFile = (relative: string) => plan(readFileSync(path.join(root, relative), 'utf8'), relative);
+const plan = (source: string, file = 'essay.md', detail: 'summary' | 'full' = 'summary'): Deck => planDeck(parseEssay({ source, file, baseDir: root, slug: 'essay' }), { detail });
+const planFile = (relative: string, detail: 'summary' | 'full' = 'summary') => plan(readFileSync(path.join(root, relative), 'utf8'), relative, detail);
 
 const slideText = (slide: Slide): string => {
   const body = slide.body;
@@ -54,21 +54,21 @@ describe('planDeck on the shared essay', () => {
   });
 
   it('turns the inline enumeration "1) ...; 2) ...; dan 3) ..." into a list', () => {
-    const withList = deck.slides.find((s) => s.body?.layout === 'bullets' && s.body.points.some((p) => (p.subpoints?.length ?? 0) === 3));
-    expect(withList).toBeDefined();
-    const points = withList!.body!.layout === 'bullets' ? withList!.body!.points : [];
-    const list = points.find((p) => p.subpoints?.length === 3)!;
-    expect(list.subpoints!.map((s) => s.text)).toEqual([
-      'penegakan demokrasi dan Hak Asasi Manusia (HAM)',
-      'peningkatan inklusi serta pembangunan berkelanjutan',
-      'peningkatan penelitian dan pengembangan',
+    // The list follows the title its lead made ("Terdapat beberapa prinsip dasar …"): its items are the slide's points.
+    const withList = deck.slides.find((s) => s.body?.layout === 'bullets' && s.body.points.some((p) => p.text.startsWith('Penegakan demokrasi')));
+    expect(withList?.title).toMatch(/^Terdapat beberapa prinsip dasar/);
+    const points = withList!.body!.layout === 'bullets' ? withList!.body!.points.map((p) => p.text) : [];
+    expect(points.slice(0, 3)).toEqual([
+      'Penegakan demokrasi dan Hak Asasi Manusia (HAM)',
+      'Peningkatan inklusi serta pembangunan berkelanjutan',
+      'Peningkatan penelitian dan pengembangan',
     ]);
     expect(withList!.sources).toContain('Indrawan et al. (2023)');
   });
 
   it('labels fixed slides in Indonesian', () => {
     expect(deck.lang).toBe('id');
-    expect(deck.slides.map((s) => s.title)).toEqual(expect.arrayContaining(['Daftar Isi', 'Pendahuluan', 'Referensi', 'Terima kasih']));
+    expect(deck.slides.flatMap((s) => [s.title, s.kicker ?? ''])).toEqual(expect.arrayContaining(['Daftar Isi', 'Pendahuluan', 'Referensi', 'Terima kasih']));
   });
 
   it('moves citations off the point and onto the source line', () => {
@@ -104,7 +104,7 @@ describe('planDeck on other essays', () => {
   });
 
   it('starts a new slide at an explicit break', () => {
-    const deck = planFile('tests/fixtures/essays/indonesian.md');
+    const deck = planFile('tests/fixtures/essays/indonesian.md', 'full');
     const last = deck.slides.filter((s) => s.kind === 'content').at(-1)!;
     expect(last.body?.layout === 'bullets' && last.body.points[0]!.text).toContain('Menurut Andi Wijaya (2019)');
   });
@@ -120,7 +120,7 @@ describe('planDeck on other essays', () => {
   });
 
   it('splits one 4,000-word sentence into many slides within the budget', () => {
-    const deck = planFile('tests/fixtures/essays/one-long-sentence.md');
+    const deck = planFile('tests/fixtures/essays/one-long-sentence.md', 'full');
     const content = deck.slides.filter((s) => s.kind === 'content');
     expect(content.length).toBeGreaterThan(40);
     const budget = budgetFor(slideSizeFor());
@@ -132,7 +132,7 @@ describe('planDeck on other essays', () => {
 
   it('labels an English essay in English', () => {
     const deck = planFile('tests/fixtures/essays/english.md');
-    expect(deck.slides.map((s) => s.title)).toEqual(expect.arrayContaining(['Introduction', 'Outline', 'References', 'Thank you']));
+    expect(deck.slides.flatMap((s) => [s.title, s.kicker ?? ''])).toEqual(expect.arrayContaining(['Introduction', 'Outline', 'References', 'Thank you']));
   });
 });
 

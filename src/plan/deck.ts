@@ -1,21 +1,35 @@
 /**
- * Plans slides from prose: the heart of paparan. An essay paragraph becomes
- * one or more slides of short points made from its sentences; the sentences
- * themselves go to the speaker notes, so nothing of the essay is lost; and
- * every slide stays inside the budget of lines that fit on it.
+ * Plans the deck: title, outline, sections, references, closing, and the
+ * content slides between them. Prose is summarised by ./summarize.ts (the
+ * default, `detail: summary`) or shown sentence by sentence (`detail: full`);
+ * either way the essay's sentences go to the speaker notes, so nothing is
+ * lost, and every slide stays inside the budget of lines that fit on it.
  */
-import { findCitations, formatCitationLabel, matchReference, stripCitations } from './citations.js';
-import type { Diagnostic } from './errors.js';
-import { guessLanguage, labelsFor, type Labels } from './language.js';
-import { budgetFor, estimateLines, slideSizeFor, type SlideBudget } from './layout.js';
-import type { Block, Deck, Directives, Point, Slide, SlideBody, SourceDoc } from './model.js';
-import { plainInline } from './parse.js';
-import { countWords, splitClauses, splitEnumeration, splitSentences } from './sentences.js';
+import { findCitations, formatCitationLabel, matchReference, stripCitations } from '../citations.js';
+import type { Diagnostic } from '../errors.js';
+import { guessLanguage, labelsFor, type Labels } from '../language.js';
+import { budgetFor, estimateLines, slideSizeFor, type SlideBudget } from '../layout.js';
+import type { Block, Deck, Directives, Point, Slide, SlideBody, SourceDoc } from '../model.js';
+import { plainInline } from '../parse.js';
+import { countWords, splitClauses, splitEnumeration, splitSentences } from '../sentences.js';
+import type { Detail } from '../config.js';
+import { findAcronyms } from './acronyms.js';
+import type { CondenseContext } from './condense.js';
+import { normalizeTitle } from './claim-title.js';
+import { summarizeProse, type ProseParagraph } from './summarize.js';
+import { planLang } from './words.js';
+
+export interface PlanOptions {
+  /** `summary` (default): short points and claim titles; `full`: every sentence on a slide. */
+  detail?: Detail;
+}
 
 /** Plans the whole deck: title, outline, sections with their content, references, closing. */
-export function planDeck(doc: SourceDoc): Deck {
-  const lang = doc.meta.lang ?? guessLanguage(essayText(doc));
-  const planner = new Planner(doc, labelsFor(lang), budgetFor(slideSizeFor(doc.meta.aspect)));
+export function planDeck(doc: SourceDoc, options: PlanOptions = {}): Deck {
+  const text = essayText(doc);
+  const lang = doc.meta.lang ?? guessLanguage(text);
+  const context: CondenseContext = { lang: planLang(lang), acronyms: findAcronyms(text), introduced: new Set() };
+  const planner = new Planner(doc, labelsFor(lang), budgetFor(slideSizeFor(doc.meta.aspect)), options.detail ?? 'summary', context);
   return {
     file: doc.file,
     slug: doc.slug,
@@ -41,6 +55,8 @@ interface Piece {
 
 interface SlideDraft {
   title: string;
+  /** The heading a summary slide shows above its own claim title. */
+  kicker?: string;
   section: number;
   line: number;
   directives: Directives;
@@ -52,13 +68,19 @@ class Planner {
   private readonly usedIds = new Set<string>();
   private readonly warnedWorks = new Set<string>();
   private readonly referenceTexts: string[];
+  /** Content titles so far, and the section headings: a summary title must differ from all of them. */
+  private readonly usedTitles = new Set<string>();
 
   constructor(
     private readonly doc: SourceDoc,
     private readonly labels: Labels,
     private readonly budget: SlideBudget,
+    private readonly detail: Detail,
+    private readonly context: CondenseContext,
   ) {
     this.referenceTexts = doc.references.map((r) => r.text);
+    for (const section of doc.sections) this.usedTitles.add(normalizeTitle(section.title));
+    this.usedTitles.add(normalizeTitle(labels.introduction));
   }
 
   plan(): Slide[] {
@@ -118,16 +140,26 @@ class Planner {
   /** Plans a run of blocks under one heading; consecutive prose shares slides when it fits. */
   private planBlocks(blocks: Block[], draft: SlideDraft): void {
     let pending: Piece[][] = [];
+    let prose: ProseParagraph[] = [];
     let pendingStyle: Directives = draft.directives;
     const flush = () => {
       if (pending.length > 0) this.packPieces(pending, { ...draft, directives: pendingStyle });
+      if (prose.length > 0) this.summarize(prose, { ...draft, directives: pendingStyle });
       pending = [];
+      prose = [];
     };
     for (const block of blocks) {
       const styled = block.directives.className || block.directives.background || block.directives.timing;
       if (block.directives.breakBefore || styled) flush();
       if (styled) pendingStyle = { ...draft.directives, ...block.directives };
-      else if (pending.length === 0) pendingStyle = draft.directives;
+      else if (pending.length === 0 && prose.length === 0) pendingStyle = draft.directives;
+      if (this.detail === 'summary' && block.kind === 'paragraph' && !block.keyPoints && !block.directives.keep) {
+        // Summaries read across paragraphs; author-chosen points and kept blocks are packed as written.
+        if (pending.length > 0) flush();
+        prose.push({ text: block.text, line: block.line });
+        continue;
+      }
+      if (prose.length > 0) flush();
       const pieces = this.piecesOf(block);
       if (pieces) {
         if (block.directives.keep) {
@@ -243,6 +275,14 @@ class Planner {
     return [...new Set(labels)];
   }
 
+  /** Consecutive paragraphs as summary slides: a claim title, a few short points, the paragraphs in the notes. */
+  private summarize(paragraphs: ProseParagraph[], draft: SlideDraft): void {
+    for (const planned of summarizeProse(paragraphs, this.context, this.usedTitles)) {
+      const body: SlideBody = planned.statement ? { layout: 'statement', text: planned.statement } : { layout: 'bullets', points: planned.points };
+      this.addContent({ ...draft, title: planned.title, kicker: draft.title, line: planned.line }, body, planned.notes, this.sourcesOf(planned.text, planned.line));
+    }
+  }
+
   /** Packs pieces of consecutive paragraphs into bullet slides within the budget. */
   private packPieces(paragraphs: Piece[][], draft: SlideDraft, keepLine?: number): void {
     const keep = draft.directives.keep === true;
@@ -337,6 +377,7 @@ class Planner {
     this.add({
       kind: 'content',
       title: draft.title,
+      kicker: draft.kicker,
       continued,
       body,
       notes,
