@@ -12,7 +12,7 @@ import { defaults, detailLevels, handoutLayouts, loadProjectConfig, maxTimeout, 
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
 import { slugFromPath } from './parse.js';
-import { checkOutDir } from './output.js';
+import { checkOutDir, stopPublishing } from './output.js';
 import { checkDistinctSlugs } from './slug.js';
 import { importTarget, writeImported } from './import-target.js';
 import { closestWord } from './suggest.js';
@@ -158,6 +158,7 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   // Ctrl-C: one line, close the browser, then exit; the exit hooks remove staging folders, so dist/ keeps its last good decks.
   const interrupt = (signal: NodeJS.Signals) => {
     interrupted = 128 + (os.constants.signals[signal] ?? 2);
+    stopPublishing();
     console.error('paparan: interrupted');
     void printer.close().finally(() => process.exit(interrupted));
   };

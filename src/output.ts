@@ -115,12 +115,21 @@ export interface PublishOptions extends LockOptions {
   beforeSwap?: () => Promise<void>;
 }
 
+let publishingStopped = false;
+
+/** After Ctrl-C nothing more is published: a build cut short keeps the last good output (its PDF step failing under it is no reason to swap). */
+export function stopPublishing(): void {
+  publishingStopped = true;
+}
+
 /** Replaces `finalDir` with `staging` under the folder's lock, if `finalDir` is absent or a paparan deck (two renames; the old folder is removed last). */
 export async function publishStaging(staging: string, finalDir: string, options: PublishOptions): Promise<void> {
+  if (publishingStopped) throw new PaparanError('interrupted before the deck was published; the last good output is kept', { file: options.file });
   const release = await lockFolder(finalDir, options);
   try {
     await checkReplaceable(finalDir, options.file);
     await options.beforeSwap?.();
+    if (publishingStopped) throw new PaparanError('interrupted before the deck was published; the last good output is kept', { file: options.file });
     await swap(staging, finalDir);
   } finally {
     await release();

@@ -104,12 +104,15 @@ describe('paparan build', () => {
     expect(existsSync(path.join(out(), 'a-bad'))).toBe(false);
   });
 
-  it('builds an essay of one 4,000-word sentence', async () => {
+  it('builds an essay of one 4,000-word sentence: one summary slide (the sentence in its notes), or many with --detail full', async () => {
     const words = Array.from({ length: 4000 }, (_, i) => ['kata', 'panjang', 'sekali', 'tanpa', 'titik'][i % 5]);
     const file = essay('long.md', `---\ntitle: Panjang\nlang: id\n---\n\n${words.join(' ')}.\n`);
-    const result = await run('build', file, '--out', out(), '--no-pdf');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/✓ long: \d{2,} slides/);
+    const summary = await run('build', file, '--out', out(), '--no-pdf');
+    expect(summary.code).toBe(0);
+    expect(summary.stdout).toMatch(/✓ long: 3 slides/);
+    const full = await run('build', file, '--out', out(), '--no-pdf', '--detail', 'full');
+    expect(full.code).toBe(0);
+    expect(full.stdout).toMatch(/✓ long: \d{2,} slides/);
   });
 
   it('treats content as data: no script, handler or javascript: URL survives, and {{...}} shows literally', async () => {

@@ -255,7 +255,8 @@ describe('handout.pdf', () => {
     const en = pageTexts(file(enDeck, 'handout'));
     expect(en[0]).toContain(`Page 1 of ${en.length}`);
     // The footer also names the authors and the date.
-    expect(en[0]).toContain('Jane Doe & John Smith · 2026-05-01');
+    // The date is written 2026-05-01 in the front matter and shown in the essay's language.
+    expect(en[0]).toContain('Jane Doe & John Smith · 1 May 2026');
   });
 
   it('puts six slides on a page when asked', () => {

@@ -474,7 +474,7 @@ describe('the built deck', () => {
   it('marks slides with a per-slide background as dark or light, so the theme can flip their colours', () => {
     const source = readFileSync(path.join(fixtures, 'per-slide.md'), 'utf8');
     const { html } = compileEssay(source, { file: path.join(fixtures, 'per-slide.md'), projectDir: root });
-    expect(html).toMatch(/class="slide-content layout-bullets inverse"/);
+    expect(html).toMatch(/class="slide-content layout-(?:bullets|statement) inverse"/);
     expect(html).toMatch(/class="[^"]*has-dark-background" data-kind="content" data-background="#1b1b3a"/);
     expect(html).toMatch(/class="[^"]*has-light-background" data-kind="content" data-background="#fff3c4"/);
   });

@@ -389,7 +389,8 @@ class Planner {
   }
 
   private add(slide: Omit<Slide, 'id'>): void {
-    const id = this.uniqueId(slide.kind === 'title' ? 'title' : slugify(slide.title) || slide.kind);
+    // Ids follow the section ("two-2"), not a summary title that changes with every edit: the live preview keeps its slide.
+    const id = this.uniqueId(slide.kind === 'title' ? 'title' : slugify(slide.kicker ?? slide.title) || slide.kind);
     this.slides.push({ id, ...slide });
   }
 

@@ -6,7 +6,7 @@
  */
 import { splitSentences } from '../sentences.js';
 import type { Point } from '../model.js';
-import { claimTitle, normalizeTitle, TITLE_MAX_WORDS } from './claim-title.js';
+import { claimTitle, normalizeTitle, plainText, TITLE_MAX_WORDS } from './claim-title.js';
 import { condense, markShown, type CondenseContext } from './condense.js';
 import { emphasize } from './emphasis.js';
 import { findCorrelative } from './correlative.js';
@@ -147,7 +147,7 @@ function chooseTitle(sentences: string[], scores: number[], context: CondenseCon
     if (title) return { title, from: index };
   }
   // No sentence makes a claim: the topic sentence's first words are better than none; keep them distinct.
-  const fallback = condense(sentences[0]!, context, TITLE_MAX_WORDS, 'item');
+  const fallback = condense(plainText(sentences[0]!), context, TITLE_MAX_WORDS, 'item');
   let title = fallback;
   for (let n = 2; used.has(normalizeTitle(title)); n++) title = `${fallback} (${n})`;
   return { title, from: 0 };
