@@ -38,10 +38,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const projectDir = path.resolve(options.projectDir ?? process.cwd());
   // The config is read again before each rebuild, so that editing it takes effect.
   const buildOptions = (): BuildOptions => ({ ...options, config: options.readConfig?.() ?? options.config, afterWrite: undefined });
-  for (const file of files) onResult(await buildEssay(file, buildOptions()));
-  // Even when every first build failed, there is a folder to serve (and the error to show).
+  // The server first: a bad --host fails at once, before any build. The folder exists even if every build fails.
   await mkdir(options.outDir, { recursive: true });
   const server = await startPreviewServer(options.outDir, { host: options.host, port: options.port });
+  try {
+    for (const file of files) onResult(await buildEssay(file, buildOptions()));
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   const urls = Object.fromEntries(files.map((file) => [file, `${server.url}${encodeURIComponent(slugFromPath(file))}/`]));
 
   const essays = new Set(files.map((f) => path.resolve(f)));
