@@ -190,6 +190,8 @@ async function runServe(files: string[], flags: { port: number; host: string; ou
   const { config } = loadProjectConfig(projectDir);
   const preview = await startPreview({
     files: essays,
+    // Without file names, an essay added to content/ while serving is built too.
+    findEssays: files.length > 0 ? undefined : defaultEssays,
     outDir: flags.out ?? config.out ?? defaults.out,
     cli: { theme: flags.theme },
     config,
