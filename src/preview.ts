@@ -7,6 +7,7 @@ import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { buildEssay, type BuildOptions, type EssayResult } from './build.js';
 import type { ProjectConfig } from './config.js';
+import type { DeckEntry } from './deck-index.js';
 import { slugFromPath } from './parse.js';
 import { formatWhere } from './errors.js';
 import { isWithin } from './paths.js';
@@ -48,27 +49,34 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const outDir = path.resolve(options.outDir);
   const files = [...firstFiles];
   const essays = new Set(files.map((f) => path.resolve(f)));
-  /** By absolute essay path: the images each essay used in its last good build, and whether its last build was good. */
-  const decks = new Map<string, { images: Set<string>; ok: boolean }>();
+  /** By absolute essay path: what the index page shows and which images each essay used in its last good build. */
+  const decks = new Map<string, DeckEntry & { images: Set<string>; ok: boolean }>();
   const essayKey = (file: string) => path.resolve(file);
 
   // The server first: a bad --host fails at once, before any build. The folder exists even if every build fails.
   await mkdir(outDir, { recursive: true });
-  const server = await startPreviewServer(outDir, { host, port });
+  const server = await startPreviewServer(outDir, { host, port, decks: () => files.flatMap((f) => decks.get(essayKey(f)) ?? []) });
   const urls = Object.fromEntries(files.map((file) => [file, `${server.url}${encodeURIComponent(slugFromPath(file))}/`]));
 
-  /** Builds one essay (the config read once per round) and records the images it uses, for the watcher. */
+  /** Builds one essay (the config read once per round) and records what the index page and the watcher need. */
   async function build(file: string, config: ProjectConfig | undefined): Promise<EssayResult> {
+    let title: string | undefined;
     let images: string[] = [];
     const result = await buildEssay(file, {
       ...buildBase,
       config,
       afterWrite: async ({ compiled }) => {
+        title = compiled.deck.meta.title;
         images = compiled.deck.assets.map((asset) => path.resolve(asset.from));
       },
     });
     const known = decks.get(essayKey(file));
     decks.set(essayKey(file), {
+      slug: result.ok ? result.slug : slugFromPath(file),
+      file,
+      title: result.ok ? title : known?.title,
+      slides: result.ok ? result.slides : known?.slides,
+      error: result.ok ? undefined : `${formatWhere(result.error)}${result.error.message}`,
       images: result.ok ? new Set(images) : (known?.images ?? new Set()),
       ok: result.ok,
     });

@@ -5,13 +5,14 @@
  * symlinks that lead outside, no directory listings. Only requests addressed
  * to this machine by name or address are answered (no DNS rebinding).
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { renderDeckIndex, deckIndexStylesheet, type DeckEntry } from './deck-index.js';
 import { ExitCode, PaparanError } from './errors.js';
 import { contentTypeOf } from './mime.js';
 import { isWithin } from './paths.js';
@@ -32,10 +33,13 @@ export interface PreviewServerOptions {
   /** Address to listen on (default 127.0.0.1); requests must name it, a loopback name or (for 0.0.0.0) this machine. */
   host?: string;
   port?: number;
+  /** The decks served, for the page at `/`. */
+  decks?: () => DeckEntry[];
 }
 
 const liveScriptPath = '/__paparan/live.js';
 const eventsPath = '/__paparan/events';
+const indexStylePath = '/__paparan/index.css';
 
 /** Starts serving `root` on host:port; when the port is taken, the next free one is used. */
 export async function startPreviewServer(root: string, options: PreviewServerOptions = {}): Promise<PreviewServer> {
@@ -43,6 +47,7 @@ export async function startPreviewServer(root: string, options: PreviewServerOpt
   const rootReal = await realpath(path.resolve(root));
   const clients = new Set<http.ServerResponse>();
   const liveScript = await readFile(new URL('../templates/assets/live.js', import.meta.url), 'utf8');
+  const indexStyle = await readFile(deckIndexStylesheet, 'utf8');
   let isAllowedHost: (header: string | undefined) => boolean = () => false;
 
   const server = http.createServer((request, response) => {
@@ -57,6 +62,8 @@ export async function startPreviewServer(root: string, options: PreviewServerOpt
     const pathname = (request.url ?? '/').split(/[?#]/)[0]!;
     if (pathname === eventsPath) return openEvents(response);
     if (pathname === liveScriptPath) return send(response, 200, liveScript, contentTypeOf(liveScriptPath));
+    if (pathname === indexStylePath) return send(response, 200, indexStyle, contentTypeOf(indexStylePath));
+    if (pathname === '/') return sendIndex(request, response);
     const file = await resolveInside(rootReal, pathname);
     // "/slug" must become "/slug/", or the deck's relative asset paths point one folder too high.
     if (file.status === 200 && !pathname.endsWith('/') && path.basename(file.path) === 'index.html' && !pathname.endsWith('index.html')) {
@@ -77,6 +84,21 @@ export async function startPreviewServer(root: string, options: PreviewServerOpt
     if (request.method === 'HEAD') response.end();
     // A rebuild may swap the folder away mid-read: end this response, never the server.
     else pipeline(createReadStream(file.path), response).catch(() => response.destroy());
+  }
+
+  /** `/`: the only deck when one is served and built, otherwise a page listing them. */
+  function sendIndex(request: http.IncomingMessage, response: http.ServerResponse): void {
+    const decks = options.decks?.() ?? [];
+    const only = decks.length === 1 ? decks[0]! : undefined;
+    // 302, not 301: which decks are served changes from one `paparan serve` to the next.
+    if (only && existsSync(path.join(rootReal, only.slug, 'index.html'))) return redirect(response, 302, `/${encodeURIComponent(only.slug)}/`);
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; style-src 'self'",
+    });
+    response.end(request.method === 'HEAD' ? undefined : renderDeckIndex(rootReal, decks, indexStylePath));
   }
 
   function openEvents(response: http.ServerResponse): void {
@@ -156,7 +178,7 @@ function hostCheck(host: string, port: number): (header: string | undefined) => 
   };
 }
 
-function redirect(response: http.ServerResponse, status: 301, location: string): void {
+function redirect(response: http.ServerResponse, status: 301 | 302, location: string): void {
   response.writeHead(status, { location, 'cache-control': 'no-store' });
   response.end();
 }

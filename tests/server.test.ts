@@ -114,6 +114,62 @@ describe('paparan serve --host', () => {
   });
 });
 
+describe('the page at /', () => {
+  let project: string;
+  beforeAll(() => {
+    project = path.join(work, 'index-project');
+    mkdirSync(path.join(project, 'content'), { recursive: true });
+    writeFileSync(path.join(project, 'content', 'alpha.md'), '---\ntitle: "Alpha <script>alert(1)</script> & \\"more\\""\nlang: en\n---\n\nFirst essay text.\n');
+    writeFileSync(path.join(project, 'content', 'beta.md'), '---\ntitle: Beta\nlang: en\n---\n\n## One\n\nText.\n\n## Two\n\nMore text.\n');
+  });
+
+  const serve = (names: string[]) =>
+    startPreview({
+      files: names.map((name) => path.join(project, 'content', name)),
+      outDir: path.join(project, 'dist'),
+      projectDir: project,
+      port: 0,
+      onResult: () => {},
+      onError: () => {},
+    });
+
+  it('redirects to the deck when one deck is served', async () => {
+    const preview = await serve(['beta.md']);
+    try {
+      const response = await get(preview.server.port, '/');
+      expect([302, 307]).toContain(response.status);
+      expect(response.headers.location).toBe('/beta/');
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('lists the decks with title, slides, link and PDFs when several are served, every title escaped', async () => {
+    const preview = await serve(['alpha.md', 'beta.md']);
+    try {
+      writeFileSync(path.join(project, 'dist', 'beta', 'handout.pdf'), '%PDF-1.7\n');
+      const response = await get(preview.server.port, '/');
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      const page = response.body;
+      expect(page).toContain('href="/alpha/"');
+      expect(page).toContain('href="/beta/"');
+      expect(page).toContain('Alpha &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;');
+      expect(page).not.toContain('<script>alert(1)');
+      expect(page).toMatch(/Beta[\s\S]*\b\d+ slides/);
+      expect(page).toContain('href="/beta/handout.pdf"');
+      expect(page).not.toContain('/alpha/handout.pdf');
+      // Nothing from elsewhere: no scripts, no inline styles, no external addresses.
+      expect(page).not.toMatch(/<script|style=|https?:\/\//);
+      const sheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page)?.[1];
+      expect(sheet).toBeDefined();
+      expect((await get(preview.server.port, sheet!)).status).toBe(200);
+    } finally {
+      await preview.close();
+    }
+  });
+});
+
 describe('live preview in a browser', () => {
   let session: BrowserSession;
   beforeAll(async () => {

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EssayResult } from '../src/build.js';
 import { startPreview, type Preview } from '../src/preview.js';
 import { builtinTemplatesDir } from '../src/templates.js';
+import { get } from './helpers/http-get.js';
 
 let project: string;
 let preview: Preview | undefined;
@@ -110,12 +111,15 @@ describe('paparan serve watching', () => {
     await rebuilt;
   });
 
-  it('builds an essay added to content/ while serving', async () => {
+  it('builds an essay added to content/ while serving and lists it at /', async () => {
     const built = log.next('three.md');
     writeFileSync(content('three.md'), essayText('Three', 'An essay written while the server runs.'));
     const result = await built;
     expect(result.ok).toBe(true);
     expect(existsSync(path.join(project, 'dist', 'three', 'index.html'))).toBe(true);
+    const index = await get(preview!.server.port, '/');
+    expect(index.body).toContain('href="/three/"');
+    expect(index.body).toContain('Three');
     expect(log.names()).toEqual(['three.md']);
   });
 
