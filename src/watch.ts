@@ -39,26 +39,29 @@ export async function watchPaths(paths: string[], options: WatchOptions): Promis
     ignored: (file, stats) => isEditorFile(path.resolve(file)) || (options.skip?.(path.resolve(file), stats) ?? false),
   });
   // chokidar reports a file's second change within 50 ms of its first not at all, and sends no
-  // trailing event (paulmillr/chokidar#1455): look at the file again once that window has passed.
-  const rechecks = new Set<NodeJS.Timeout>();
+  // trailing event (paulmillr/chokidar#1455): look at the file again once that window has passed,
+  // and report it if it differs from what the last event saw.
+  const rechecks = new Map<string, NodeJS.Timeout>();
   watcher.on('all', (event, file, stats) => {
     // A new folder changes nothing by itself; the files that appear in it are reported one by one.
     if (event === 'addDir') return;
     const absolute = path.resolve(file);
     options.onChange(absolute);
+    clearTimeout(rechecks.get(absolute));
+    rechecks.delete(absolute);
     if (event !== 'add' && event !== 'change') return;
     const seen = fingerprint(stats ?? statOrNull(absolute));
-    const timer = setTimeout(() => {
-      rechecks.delete(timer);
+    const recheck = () => {
+      rechecks.delete(absolute);
       if (fingerprint(statOrNull(absolute)) !== seen) options.onChange(absolute);
-    }, 60);
-    rechecks.add(timer);
+    };
+    rechecks.set(absolute, setTimeout(recheck, 60));
   });
   watcher.on('error', (error) => options.onError?.(error));
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
   return {
     close() {
-      for (const timer of rechecks) clearTimeout(timer);
+      for (const timer of rechecks.values()) clearTimeout(timer);
       return watcher.close();
     },
   };

@@ -100,6 +100,24 @@ describe('paparan serve watching', () => {
     expect(log.names()).toEqual(['one.md', 'one.md']);
   });
 
+  it('rebuilds the essay that shows an image when the image changes, and nothing for an image no essay shows', async () => {
+    // A 1×1 PNG, and the same picture with another byte of metadata.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    writeFileSync(content('dot.png'), png);
+    const withImage = log.next('one.md');
+    writeFileSync(content('one.md'), essayText('One', 'A picture:\n\n![A dot](dot.png)'));
+    expect((await withImage).ok).toBe(true);
+    const imageChanged = log.next('one.md');
+    writeFileSync(content('dot.png'), Buffer.concat([png, Buffer.from([0])]));
+    expect((await imageChanged).ok).toBe(true);
+    writeFileSync(content('unused.png'), png);
+    // A save of the other essay: a rebuild set off by unused.png would come before it.
+    const two = log.next('two.md');
+    writeFileSync(content('two.md'), essayText('Two', 'The second essay, edited.'));
+    await two;
+    expect(log.names()).toEqual(['one.md', 'one.md', 'two.md']);
+  });
+
   it('builds the last of two saves made in quick succession', async () => {
     const shows = (text: string) => readFileSync(path.join(project, 'dist', 'one', 'index.html'), 'utf8').includes(text);
     const first = log.next('one.md');
