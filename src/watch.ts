@@ -75,7 +75,7 @@ function statOrNull(file: string): Stats | undefined {
   }
 }
 
-/** What changes when a file is written: content length, times, or the file itself (saved by renaming). */
+/** What changes when a file is written: its length, its modification time, or the file itself (saved by renaming); not a chmod. */
 function fingerprint(stats: Stats | undefined): string {
-  return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}` : 'gone';
+  return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}` : 'gone';
 }
