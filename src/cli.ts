@@ -264,9 +264,6 @@ async function runServe(files: string[], flags: { port: number; host: string; ou
     console.error('paparan: no essays found in content/: add content/<name>.md or name files to serve');
     return ExitCode.usage;
   }
-  if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
-    console.error(`warning: serving on ${flags.host}: anyone on this network can open the decks`);
-  }
   const { startPreview } = await import('./preview.js');
   const projectDir = process.cwd();
   const { config, file: configFile } = loadProjectConfig(projectDir);
@@ -275,6 +272,8 @@ async function runServe(files: string[], flags: { port: number; host: string; ou
   await checkOutDir(outDir, outLabel(flags.out, config.out, configFile));
   const preview = await startPreview({
     files: essays,
+    // Without file names, an essay added to content/ while serving is built too.
+    findEssays: files.length > 0 ? undefined : defaultEssays,
     outDir,
     cli: { theme: flags.theme },
     config,
@@ -284,6 +283,10 @@ async function runServe(files: string[], flags: { port: number; host: string; ou
     onResult: (result) => report(result),
     onError: printError,
   });
+  // Warned once the address is known to work: a bad --host gets its one error line only.
+  if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
+    console.error(`warning: serving on ${flags.host}: anyone on this network can open the decks`);
+  }
   for (const url of Object.values(preview.urls)) console.log(`→ ${url}`);
   console.log('Watching content/, templates/, themes/ and the config. Press Ctrl-C to stop.');
   await new Promise<void>((resolve) => {

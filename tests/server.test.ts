@@ -11,25 +11,14 @@ import { startBrowser, withPage, type BrowserSession } from '../src/browser.js';
 import type { EssayResult } from '../src/build.js';
 import { startPreview } from '../src/preview.js';
 import { startPreviewServer, type PreviewServer } from '../src/server.js';
+import { get } from './helpers/http-get.js';
+import { runCapturing } from './helpers/run-cli.js';
 
 let work: string;
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), 'paparan-serve-'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** A raw GET, so that `..` reaches the server exactly as typed (fetch would normalise it). */
-function get(port: number, rawPath: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: rawPath, method: 'GET' }, (response) => {
-      let body = '';
-      response.on('data', (chunk) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
 
 describe('the preview server', () => {
   let server: PreviewServer;
@@ -70,6 +59,27 @@ describe('the preview server', () => {
     response.resume();
   });
 
+  it('redirects //name to a path on this server, never to a host named like the deck', async () => {
+    for (const attempt of ['//deck', '///deck', '//deck?x=1']) {
+      const response = await get(server.port, attempt);
+      expect(response.status, attempt).toBe(301);
+      expect(response.headers.location, attempt).toBe('/deck/');
+    }
+  });
+
+  it('answers only requests addressed to this machine, so a DNS-rebinding page cannot read the decks', async () => {
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `[::1]:${server.port}`, `LocalHost:${server.port}`]) {
+      expect((await get(server.port, '/deck/', { host })).status, host).toBe(200);
+    }
+    for (const host of [`evil.example:${server.port}`, 'evil.example', `127.0.0.1:${server.port + 1}`, `localhost.evil.example:${server.port}`]) {
+      const response = await get(server.port, '/deck/', { host });
+      expect(response.status, host).toBe(403);
+      expect(response.body, host).toMatch(/^[^\n<]+$/);
+      expect(response.body).not.toContain('<p>deck</p>');
+      expect((await get(server.port, '/__paparan/live.js', { host })).status).toBe(403);
+    }
+  });
+
   it('lists no directories', async () => {
     const response = await get(server.port, '/deck/assets/');
     expect(response.status).toBe(404);
@@ -83,6 +93,79 @@ describe('the preview server', () => {
       expect((await get(other.port, '/deck/')).status).toBe(200);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('paparan serve --host', () => {
+  it('names a host that is not an address of this machine in one clear line', async () => {
+    const content = path.join(work, 'host-check', 'content');
+    mkdirSync(content, { recursive: true });
+    const essay = path.join(content, 'essay.md');
+    writeFileSync(essay, '---\ntitle: Host\nlang: en\n---\n\nText.\n');
+    for (const host of ['nonsense.invalid', '999.1.1.1', '192.0.2.1']) {
+      const result = await runCapturing('serve', essay, '--host', host, '--port', '0', '--out', path.join(work, 'host-check', 'dist'));
+      expect(result.code, host).toBe(2);
+      const lines = result.stderr.split('\n');
+      expect(lines, host).toHaveLength(1);
+      expect(lines[0], host).toMatch(new RegExp(`^error: cannot serve on ${host.replace(/\./g, '\\.')}: .+: pass `));
+      expect(lines[0], host).not.toMatch(/ENOTFOUND|EADDRNOTAVAIL|getaddrinfo/);
+    }
+  });
+});
+
+describe('the page at /', () => {
+  let project: string;
+  beforeAll(() => {
+    project = path.join(work, 'index-project');
+    mkdirSync(path.join(project, 'content'), { recursive: true });
+    writeFileSync(path.join(project, 'content', 'alpha.md'), '---\ntitle: "Alpha <script>alert(1)</script> & \\"more\\""\nlang: en\n---\n\nFirst essay text.\n');
+    writeFileSync(path.join(project, 'content', 'beta.md'), '---\ntitle: Beta\nlang: en\n---\n\n## One\n\nText.\n\n## Two\n\nMore text.\n');
+  });
+
+  const serve = (names: string[]) =>
+    startPreview({
+      files: names.map((name) => path.join(project, 'content', name)),
+      outDir: path.join(project, 'dist'),
+      projectDir: project,
+      port: 0,
+      onResult: () => {},
+      onError: () => {},
+    });
+
+  it('redirects to the deck when one deck is served', async () => {
+    const preview = await serve(['beta.md']);
+    try {
+      const response = await get(preview.server.port, '/');
+      expect([302, 307]).toContain(response.status);
+      expect(response.headers.location).toBe('/beta/');
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('lists the decks with title, slides, link and PDFs when several are served, every title escaped', async () => {
+    const preview = await serve(['alpha.md', 'beta.md']);
+    try {
+      writeFileSync(path.join(project, 'dist', 'beta', 'handout.pdf'), '%PDF-1.7\n');
+      const response = await get(preview.server.port, '/');
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      const page = response.body;
+      expect(page).toContain('href="/alpha/"');
+      expect(page).toContain('href="/beta/"');
+      expect(page).toContain('Alpha &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;');
+      expect(page).not.toContain('<script>alert(1)');
+      expect(page).toMatch(/Beta[\s\S]*\b\d+ slides/);
+      expect(page).toContain('href="/beta/handout.pdf"');
+      expect(page).not.toContain('/alpha/handout.pdf');
+      // Nothing from elsewhere: no scripts, no inline styles, no external addresses.
+      expect(page).not.toMatch(/<script|style=|https?:\/\//);
+      const sheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page)?.[1];
+      expect(sheet).toBeDefined();
+      expect((await get(preview.server.port, sheet!)).status).toBe(200);
+    } finally {
+      await preview.close();
     }
   });
 });

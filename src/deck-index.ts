@@ -1,0 +1,45 @@
+/**
+ * The page at `/` of the preview server when more than one deck (or none
+ * built yet) is served: each deck's title, slide count, link and PDFs.
+ * Titles are content: Handlebars escapes every value.
+ */
+import Handlebars from 'handlebars';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pdfKinds } from './config.js';
+import { builtinTemplatesDir } from './templates.js';
+
+/** What the preview knows of one served essay. */
+export interface DeckEntry {
+  slug: string;
+  /** The essay file as the user named it. */
+  file: string;
+  /** From the last good build. */
+  title?: string;
+  slides?: number;
+  /** The last build's error, when it failed. */
+  error?: string;
+}
+
+/** Where the page's stylesheet is served. */
+export const deckIndexStylesheet = path.join(builtinTemplatesDir, 'assets', 'deck-index.css');
+
+let template: Handlebars.TemplateDelegate | undefined;
+
+/** The index page of `decks` as served from `root`: a deck links only once built, a PDF only when printed. */
+export function renderDeckIndex(root: string, decks: DeckEntry[], stylesheetUrl: string): string {
+  template ??= Handlebars.compile(readFileSync(path.join(builtinTemplatesDir, 'deck-index.hbs'), 'utf8'));
+  const view = decks.map((deck) => {
+    const dir = path.join(root, deck.slug);
+    const href = `/${encodeURIComponent(deck.slug)}/`;
+    return {
+      title: deck.title ?? deck.slug,
+      file: deck.file,
+      href: existsSync(path.join(dir, 'index.html')) ? href : undefined,
+      slides: deck.slides === undefined ? undefined : deck.slides === 1 ? '1 slide' : `${deck.slides} slides`,
+      pdfs: pdfKinds.filter((kind) => existsSync(path.join(dir, `${kind}.pdf`))).map((kind) => ({ name: `${kind}.pdf`, href: `${href}${kind}.pdf` })),
+      error: deck.error,
+    };
+  });
+  return template({ decks: view, stylesheetUrl });
+}
