@@ -6,6 +6,7 @@
  */
 import { findCitations, formatCitationLabel, matchReference, stripCitations } from './citations.js';
 import type { Diagnostic } from './errors.js';
+import { fitTitle, maxTitleLines, titleCharsPerLine, type FittedTitle } from './fit-title.js';
 import { guessLanguage, labelsFor, type Labels } from './language.js';
 import { budgetFor, estimateLines, slideSizeFor, type SlideBudget } from './layout.js';
 import type { Block, Deck, Directives, Point, Slide, SlideBody, SourceDoc } from './model.js';
@@ -87,15 +88,21 @@ class Planner {
   }
 
   private planOutline(titles: string[]): void {
-    for (const [i, chunk] of chunks(titles, this.budget.maxOutlineEntries).entries()) {
+    const { charsPerLine, bodyLines, maxOutlineEntries } = this.budget;
+    // An entry shows at most two lines (its section slide has the whole title), and a slide holds as many as fit.
+    const entries = titles.map((title) => fitTitle(title, charsPerLine - 3, 2).shown);
+    const groups = packByLines(entries, (entry) => estimateLines(entry, charsPerLine - 3) + 0.3, bodyLines).flatMap((group) => chunks(group, maxOutlineEntries));
+    let start = 1;
+    for (const [i, chunk] of groups.entries()) {
       this.add({
         kind: 'outline',
         title: this.labels.outline,
         continued: i > 0,
-        body: { layout: 'bullets', ordered: true, start: i * this.budget.maxOutlineEntries + 1, points: chunk.map((text) => ({ text: escapeMarkdown(text) })) },
+        body: { layout: 'bullets', ordered: true, start, points: chunk.map((text) => ({ text: escapeMarkdown(text) })) },
         notes: [],
         section: -1,
       });
+      start += chunk.length;
     }
   }
 
@@ -277,7 +284,7 @@ class Planner {
   /** Body lines left under a heading, which may wrap; measured as a continuation heading, the longer of the two. */
   private availableLines(title: string): number {
     const heading = `${title} (${this.labels.continued})`;
-    const extra = estimateLines(heading, this.budget.titleCharsPerLine) - 1;
+    const extra = Math.min(maxTitleLines, estimateLines(heading, this.budget.titleCharsPerLine)) - 1;
     return this.budget.bodyLines - extra * this.budget.linesPerTitleLine;
   }
 
@@ -333,7 +340,7 @@ class Planner {
 
   private addContent(draft: SlideDraft, body: SlideBody, notes: string[], sources: string[]): void {
     const previous = this.slides.at(-1);
-    const continued = previous?.kind === 'content' && previous.title === draft.title && previous.section === draft.section;
+    const continued = previous?.kind === 'content' && previous.title === this.fitTitle('content', draft.title).shown && previous.section === draft.section;
     this.add({
       kind: 'content',
       title: draft.title,
@@ -349,7 +356,15 @@ class Planner {
 
   private add(slide: Omit<Slide, 'id'>): void {
     const id = this.uniqueId(slide.kind === 'title' ? 'title' : slugify(slide.title) || slide.kind);
-    this.slides.push({ id, ...slide });
+    // A heading longer than three lines is shortened; the notes give it whole.
+    const { shown, rest } = this.fitTitle(slide.kind, slide.title);
+    this.slides.push({ id, ...slide, title: shown, notes: rest ? [escapeMarkdown(slide.title), ...slide.notes] : slide.notes });
+  }
+
+  /** A slide's heading as shown; a content heading keeps room for "(continued)", so every slide of a run shows the same. */
+  private fitTitle(kind: Slide['kind'], title: string): FittedTitle {
+    const suffix = kind === 'content' ? ` (${this.labels.continued})` : '';
+    return fitTitle(title, titleCharsPerLine(kind, this.budget), maxTitleLines, suffix);
   }
 
   private uniqueId(base: string): string {
