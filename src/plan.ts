@@ -9,20 +9,24 @@ import type { Diagnostic } from './errors.js';
 import { fitTitle, maxTitleLines, titleCharsPerLine, type FittedTitle } from './fit-title.js';
 import { guessLanguage, labelsFor, type Labels } from './language.js';
 import { budgetFor, estimateLines, slideSizeFor, type SlideBudget } from './layout.js';
+import { fitLongWords } from './long-words.js';
 import type { Block, Deck, Directives, Point, Slide, SlideBody, SourceDoc } from './model.js';
 import { plainInline } from './parse.js';
 import { countWords, splitClauses, splitEnumeration, splitSentences } from './sentences.js';
+import { splitTableColumns } from './wide-table.js';
 
 /** Plans the whole deck: title, outline, sections with their content, references, closing. */
 export function planDeck(doc: SourceDoc): Deck {
   const lang = doc.meta.lang ?? guessLanguage(essayText(doc));
-  const planner = new Planner(doc, labelsFor(lang), budgetFor(slideSizeFor(doc.meta.aspect)));
+  const budget = budgetFor(slideSizeFor(doc.meta.aspect));
+  const planner = new Planner(doc, labelsFor(lang), budget);
   return {
     file: doc.file,
     slug: doc.slug,
     meta: doc.meta,
     lang,
-    slides: planner.plan(),
+    // Words too long for any slide are shortened last, whatever the plan (see long-words.ts).
+    slides: fitLongWords(planner.plan(), budget),
     assets: [],
     diagnostics: [...doc.diagnostics, ...planner.diagnostics],
   };
@@ -314,6 +318,13 @@ class Planner {
         return;
       }
       case 'table': {
+        // Too wide for a slide: a few columns at a time (see wide-table.ts).
+        const parts = splitTableColumns(block, this.budget);
+        if (parts.length > 1) {
+          this.warn(block.line, `table of ${block.header.length} columns is too wide for a slide: it is shown in ${parts.length} parts, the first column in each; leave out columns to keep it whole`);
+          for (const part of parts) this.planSpecialBlock(part, draft);
+          return;
+        }
         const perCell = Math.max(8, Math.floor(this.budget.tableCharsPerLine / Math.max(1, block.header.length)));
         const rowLines = (row: string[]) => Math.max(1, ...row.map((cell) => estimateLines(plainInline(cell), perCell)));
         const room = this.budget.maxTableRows - (rowLines(block.header) - 1);
