@@ -147,7 +147,7 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
     await writeFile(path.join(staging, 'index.html'), compiled.html);
     await copyDeckAssets(staging, compiled.theme, compiled.deck.assets);
     await options.afterWrite?.({ compiled, dir: staging });
-    const singleFileBytes = options.singleFile ? await inlineDeck(staging) : undefined;
+    const singleFileBytes = options.singleFile ? await inlineDeck(staging, { essay: file, templateDirs: compiled.templateDirs }) : undefined;
     await publishStaging(staging, finalDir);
     staging = undefined;
     return { ok: true, file, slug: compiled.deck.slug, outDir: finalDir, slides: compiled.deck.slides.length, diagnostics, ms: elapsed(), singleFileBytes };
