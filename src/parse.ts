@@ -263,6 +263,9 @@ function listItemTexts(item: Tokens.ListItem, depth = 1): string[] {
 
 /** A quote's text: a quote inside it is set in quotation marks (“ ”, then ‘ ’); levels past the third run on in the third. */
 function quoteText(quote: Tokens.Blockquote, depth = 1): string {
+  // A quote holding nothing but another quote (`> > text`) is that quote, not a quote of a quote.
+  const content = quote.tokens.filter((child) => child.type !== 'space');
+  if (content.length === 1 && content[0]!.type === 'blockquote') return quoteText(content[0] as Tokens.Blockquote, depth);
   const parts = quote.tokens.map((child) => {
     if (child.type === 'blockquote') {
       const inner = quoteText(child as Tokens.Blockquote, depth + 1);

@@ -24,6 +24,12 @@ describe('nested quotes', () => {
     ]);
   });
 
+  it('shows a quote that holds only another quote as that quote, without quotation marks', () => {
+    const doc = parse(`${'> '.repeat(500)}The innermost.`);
+    expect(doc.sections[0]!.blocks).toMatchObject([{ kind: 'quote', text: 'The innermost.' }]);
+    expect(doc.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^quotes nested 500 levels deep/)]);
+  });
+
   it('stops with a clear message, not a stack overflow, when quotes nest too deep to read', () => {
     const error = thrown(() => parse(`${'> '.repeat(5000)}Deep.`));
     expect(error).toBeInstanceOf(ContentError);
