@@ -158,7 +158,7 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
     await copyDeckAssets(dir, compiled.theme, compiled.deck.assets);
     await options.afterWrite?.({ compiled, dir });
     const pdfStep = await options.pdfs?.({ compiled, dir });
-    const singleFileBytes = options.singleFile ? await inlineDeck(dir) : undefined;
+    const singleFileBytes = options.singleFile ? await inlineDeck(dir, { essay: file, templateDirs: compiled.templateDirs }) : undefined;
     const builtAt = new Date().toISOString();
     const printed = printedPdfs(dir, builtAt);
     const unprinted = (pdfStep?.asked ?? []).filter((kind) => !printed.some((pdf) => pdf.kind === kind));

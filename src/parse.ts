@@ -10,6 +10,9 @@ import { splitFrontMatter, validateMeta, type EssayMeta } from './front-matter.j
 import type { Block, Directives, Section, SourceDoc } from './model.js';
 import { unsafeImageScheme, withoutUnsafeImages } from './sanitize.js';
 
+/** Quotes in quotes and lists in lists show at most this many levels; deeper ones run on in the last. */
+const maxNesting = 3;
+
 /** Headings that mark the references section, in the languages we label. */
 const referencesHeading = /^(referensi|daftar\s+(pustaka|referensi|rujukan)|kepustakaan|pustaka|rujukan|references|bibliography|works\s+cited|sources)$/i;
 
@@ -35,7 +38,7 @@ export function parseEssay(input: ParseInput): SourceDoc {
   const doc = new DocBuilder(file, diagnostics);
   let line = fm.bodyLine;
   let pending: Directives = {};
-  const tokens = new Lexer({ gfm: true }).lex(fm.body);
+  const tokens = lex(fm.body, file);
   for (const token of tokens) {
     const at = line;
     line += countNewlines(token.raw);
@@ -120,6 +123,16 @@ class DocBuilder {
     if (!parsed) {
       this.diagnostics.push({ severity: 'warning', file: this.file, line, message: `ignored Markdown of kind "${token.type}"` });
       return;
+    }
+    const depth = nestingDepth(token);
+    if (depth > maxNesting) {
+      const kind = token.type === 'list' ? 'list' : 'quotes';
+      this.diagnostics.push({
+        severity: 'warning',
+        file: this.file,
+        line,
+        message: `${kind} nested ${depth} levels deep: a slide shows ${maxNesting}, the deeper ones run on in the third; nest ${token.type === 'list' ? 'lists' : 'quotes'} at most ${maxNesting} levels`,
+      });
     }
     const block = this.leaveOutUnsafeImages(parsed);
     if (!block) return;
@@ -246,7 +259,7 @@ function toBlock(token: Token, line: number, directives: Directives): Block | un
       };
     }
     case 'blockquote':
-      return { kind: 'quote', line, directives, text: (token as Tokens.Blockquote).text.replace(/\s*\n\s*/g, ' ').trim() };
+      return { kind: 'quote', line, directives, text: quoteText(token as Tokens.Blockquote) };
     case 'table': {
       const table = token as Tokens.Table;
       return {
@@ -269,15 +282,53 @@ function toBlock(token: Token, line: number, directives: Directives): Block | un
   }
 }
 
-/** A list item's own text, then its nested items (one level is flattened with a dash). */
-function listItemTexts(item: Tokens.ListItem): string[] {
+/** A list item's own text, then its nested items, a dash per level; levels past the third keep the third's dashes. */
+function listItemTexts(item: Tokens.ListItem, depth = 1): string[] {
   const own: string[] = [];
   const nested: string[] = [];
   for (const child of item.tokens) {
-    if (child.type === 'list') nested.push(...(child as Tokens.List).items.flatMap(listItemTexts).map((t) => `– ${t}`));
-    else if ('text' in child && typeof child.text === 'string' && child.type !== 'space') own.push(child.text);
+    if (child.type === 'list') {
+      const items = (child as Tokens.List).items.flatMap((i) => listItemTexts(i, depth + 1));
+      nested.push(...(depth < maxNesting ? items.map((t) => `– ${t}`) : items));
+    } else if ('text' in child && typeof child.text === 'string' && child.type !== 'space') own.push(child.text);
   }
   return [own.join(' ').replace(/\s*\n\s*/g, ' ').trim(), ...nested].filter(Boolean);
+}
+
+/** A quote's text: a quote inside it is set in quotation marks (“ ”, then ‘ ’); levels past the third run on in the third. */
+function quoteText(quote: Tokens.Blockquote, depth = 1): string {
+  // A quote holding nothing but another quote (`> > text`) is that quote, not a quote of a quote.
+  const content = quote.tokens.filter((child) => child.type !== 'space');
+  if (content.length === 1 && content[0]!.type === 'blockquote') return quoteText(content[0] as Tokens.Blockquote, depth);
+  const parts = quote.tokens.map((child) => {
+    if (child.type === 'blockquote') {
+      const inner = quoteText(child as Tokens.Blockquote, depth + 1);
+      if (depth >= maxNesting) return inner;
+      return depth === 1 ? `“${inner}”` : `‘${inner}’`;
+    }
+    if (child.type === 'list') return (child as Tokens.List).items.map((item) => item.text).join(' ');
+    return 'text' in child && typeof child.text === 'string' && child.type !== 'space' ? child.text : '';
+  });
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** How many levels deep quotes nest in a quote, or lists in a list, counting the token itself. */
+function nestingDepth(token: Token): number {
+  const children =
+    token.type === 'blockquote' ? (token as Tokens.Blockquote).tokens : token.type === 'list' ? (token as Tokens.List).items.flatMap((item) => item.tokens) : [];
+  let deepest = 0;
+  for (const child of children) if (child.type === token.type) deepest = Math.max(deepest, nestingDepth(child));
+  return 1 + deepest;
+}
+
+/** Markdown to tokens; marked reads nesting by recursion, so thousands of levels overflow its stack. */
+function lex(markdown: string, file: string): Token[] {
+  try {
+    return new Lexer({ gfm: true }).lex(markdown);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new ContentError(`Markdown nested too deep to read (quotes or lists thousands of levels inside each other): nest them at most ${maxNesting} levels`, { file, cause: error });
+  }
 }
 
 /** Heading text without Markdown emphasis or links, for titles and the outline. */

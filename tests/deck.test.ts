@@ -35,6 +35,10 @@ interface SlideReport extends SlideFit {
   notes: string;
   text: string;
   minFontPx: number;
+  /** Lines the slide's heading (deck title, section title or slide title) wraps to. */
+  titleLines: number;
+  /** Words of table cells that wrap onto two lines. */
+  brokenWords: string[];
 }
 
 interface DeckReport {
@@ -67,9 +71,11 @@ async function readDeck(page: Page): Promise<Omit<DeckReport, 'blocked' | 'error
 /** Runs in the page: each slide's text, notes and smallest font, and the deck's state. */
 function describeSlides() {
   const images = Array.from(document.querySelectorAll<HTMLImageElement>('.slides img')).map((img) => ({ alt: img.alt, loaded: img.complete && img.naturalWidth > 0 }));
-  type RevealApi = { getSlides(): HTMLElement[]; getTotalSlides(): number; isReady(): boolean };
+  type RevealApi = { getSlides(): HTMLElement[]; getTotalSlides(): number; isReady(): boolean; slide(h: number): void };
   const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
-  const slides = reveal.getSlides().map((section) => {
+  const slides = reveal.getSlides().map((section, index) => {
+    // Only the present slide is laid out.
+    reveal.slide(index);
     let minFontPx = Infinity;
     for (const element of Array.from(section.querySelectorAll<HTMLElement>('*'))) {
       if (element.closest('aside.notes')) continue;
@@ -77,10 +83,36 @@ function describeSlides() {
         minFontPx = Math.min(minFontPx, parseFloat(getComputedStyle(element).fontSize));
       }
     }
+    const heading = section.querySelector<HTMLElement>('.deck-title, .section-title, .slide-title');
+    let titleLines = 0;
+    if (heading) {
+      // Lines of text, told apart by the tops of their boxes (a smaller "(continued)" sits a little lower on its line).
+      const range = document.createRange();
+      range.selectNodeContents(heading);
+      const pitch = parseFloat(getComputedStyle(heading).lineHeight);
+      let top = -Infinity;
+      for (const rect of Array.from(range.getClientRects()).sort((a, b) => a.top - b.top)) {
+        if (rect.height === 0 || rect.top < top + pitch / 2) continue;
+        titleLines++;
+        top = rect.top;
+      }
+    }
+    const brokenWords: string[] = [];
+    for (const cell of Array.from(section.querySelectorAll('th, td'))) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of node.textContent!.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          if (range.getClientRects().length > 1) brokenWords.push(word[0]);
+        }
+      }
+    }
     const notes = section.querySelector('aside.notes')?.textContent ?? '';
     const clone = section.cloneNode(true) as HTMLElement;
     clone.querySelector('aside.notes')?.remove();
-    return { notes, text: clone.textContent ?? '', minFontPx };
+    return { notes, text: clone.textContent ?? '', minFontPx, titleLines, brokenWords };
   });
   return {
     ready: reveal.isReady(),
@@ -172,9 +204,38 @@ describe('decks that push the planner', () => {
     expect(deck.errors).toEqual([]);
     const overflowing = deck.slides.filter((s) => s.overflowY > 1 || s.overflowX > 1).map((s) => `${s.id}: ${s.overflowY}px`);
     expect(overflowing).toEqual([]);
+    // Short words in a table stay whole ("No", not "N" over "o").
+    expect(deck.slides.flatMap((s) => s.brokenWords)).toEqual([]);
     // The 30-row table is split, never cut off: every row is on some slide.
     const text = deck.slides.map((s) => s.text).join(' ');
     for (let row = 1; row <= 30; row++) expect(text).toContain(`Negara ${row}`);
+  });
+
+  it('fits a 200-column table, 5,000-character words and links, 500 nested quotes and 50-word titles, losing none of them', async () => {
+    const deck = await openDeck(path.join(fixtures, 'overflow.md'));
+    expect(deck.errors).toEqual([]);
+    const overflowing = deck.slides.filter((s) => s.overflowY > 1 || s.overflowX > 1).map((s) => `${s.id}: ${Math.round(s.overflowY)}px down, ${Math.round(s.overflowX)}px right`);
+    expect(overflowing).toEqual([]);
+    for (const slide of deck.slides) {
+      expect(slide.minFontPx, slide.id).toBeGreaterThanOrEqual(18);
+      expect(slide.titleLines, slide.id).toBeLessThanOrEqual(3);
+      expect(slide.brokenWords, slide.id).toEqual([]);
+    }
+    const source = readFileSync(path.join(fixtures, 'overflow.md'), 'utf8');
+    const everything = normalize(deck.slides.map((s) => `${s.text} ${s.notes}`).join(' '));
+    // Shortened titles, links and words are whole in the notes; every cell of the wide table is on a slide.
+    const title = /^title: "(.*)"$/m.exec(source)![1]!;
+    const headings = [...source.matchAll(/^#{2,3} (.*)$/gm)].map((m) => m[1]!);
+    const longWords = source.split(/\s+/).filter((w) => w.length >= 1000).map((w) => w.replace(/"$/, ''));
+    expect(longWords.length).toBeGreaterThanOrEqual(5);
+    for (const text of [title, ...headings, ...longWords]) expect(everything, text.slice(0, 60)).toContain(text);
+    const shown = deck.slides.map((s) => s.text).join(' ');
+    for (let column = 1; column <= 200; column++) {
+      expect(shown).toMatch(new RegExp(`Column ${column}(?!\\d)`));
+      for (let row = 1; row <= 3; row++) expect(shown).toMatch(new RegExp(`r${row}c${column}(?!\\d)`));
+    }
+    expect(everything).toContain('The innermost of 500 nested quotes.');
+    expect(everything).toContain('List level 8');
   });
 
   it('fits a single 4,000-word sentence over many slides, and keeps all of it in the notes', async () => {

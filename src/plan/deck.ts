@@ -7,11 +7,14 @@
  */
 import { findCitations, formatCitationLabel, matchReference, stripCitations } from '../citations.js';
 import type { Diagnostic } from '../errors.js';
+import { fitTitle, maxTitleLines, titleCharsPerLine, type FittedTitle } from '../fit-title.js';
 import { guessLanguage, labelsFor, type Labels } from '../language.js';
 import { budgetFor, estimateLines, slideSizeFor, type SlideBudget } from '../layout.js';
+import { fitLongWords } from '../long-words.js';
 import type { Block, Deck, Directives, Point, Slide, SlideBody, SourceDoc } from '../model.js';
 import { plainInline } from '../parse.js';
 import { countWords, splitClauses, splitEnumeration, splitSentences } from '../sentences.js';
+import { splitTableColumns } from '../wide-table.js';
 import type { Detail } from '../config.js';
 import { findAcronyms } from './acronyms.js';
 import type { CondenseContext } from './condense.js';
@@ -29,13 +32,15 @@ export function planDeck(doc: SourceDoc, options: PlanOptions = {}): Deck {
   const text = essayText(doc);
   const lang = doc.meta.lang ?? guessLanguage(text);
   const context: CondenseContext = { lang: planLang(lang), acronyms: findAcronyms(text), introduced: new Set() };
-  const planner = new Planner(doc, labelsFor(lang), budgetFor(slideSizeFor(doc.meta.aspect)), options.detail ?? 'summary', context);
+  const budget = budgetFor(slideSizeFor(doc.meta.aspect));
+  const planner = new Planner(doc, labelsFor(lang), budget, options.detail ?? 'summary', context);
   return {
     file: doc.file,
     slug: doc.slug,
     meta: doc.meta,
     lang,
-    slides: planner.plan(),
+    // Words too long for any slide are shortened last, whatever the plan (see long-words.ts).
+    slides: fitLongWords(planner.plan(), budget),
     assets: [],
     diagnostics: [...doc.diagnostics, ...planner.diagnostics],
   };
@@ -109,15 +114,21 @@ class Planner {
   }
 
   private planOutline(titles: string[]): void {
-    for (const [i, chunk] of chunks(titles, this.budget.maxOutlineEntries).entries()) {
+    const { charsPerLine, bodyLines, maxOutlineEntries } = this.budget;
+    // An entry shows at most two lines (its section slide has the whole title), and a slide holds as many as fit.
+    const entries = titles.map((title) => fitTitle(title, charsPerLine - 3, 2).shown);
+    const groups = packByLines(entries, (entry) => estimateLines(entry, charsPerLine - 3) + 0.3, bodyLines).flatMap((group) => chunks(group, maxOutlineEntries));
+    let start = 1;
+    for (const [i, chunk] of groups.entries()) {
       this.add({
         kind: 'outline',
         title: this.labels.outline,
         continued: i > 0,
-        body: { layout: 'bullets', ordered: true, start: i * this.budget.maxOutlineEntries + 1, points: chunk.map((text) => ({ text: escapeMarkdown(text) })) },
+        body: { layout: 'bullets', ordered: true, start, points: chunk.map((text) => ({ text: escapeMarkdown(text) })) },
         notes: [],
         section: -1,
       });
+      start += chunk.length;
     }
   }
 
@@ -317,7 +328,7 @@ class Planner {
   /** Body lines left under a heading, which may wrap; measured as a continuation heading, the longer of the two. */
   private availableLines(title: string): number {
     const heading = `${title} (${this.labels.continued})`;
-    const extra = estimateLines(heading, this.budget.titleCharsPerLine) - 1;
+    const extra = Math.min(maxTitleLines, estimateLines(heading, this.budget.titleCharsPerLine)) - 1;
     return this.budget.bodyLines - extra * this.budget.linesPerTitleLine;
   }
 
@@ -347,6 +358,13 @@ class Planner {
         return;
       }
       case 'table': {
+        // Too wide for a slide: a few columns at a time (see wide-table.ts).
+        const parts = splitTableColumns(block, this.budget);
+        if (parts.length > 1) {
+          this.warn(block.line, `table of ${block.header.length} columns is too wide for a slide: it is shown in ${parts.length} parts, the first column in each; leave out columns to keep it whole`);
+          for (const part of parts) this.planSpecialBlock(part, draft);
+          return;
+        }
         const perCell = Math.max(8, Math.floor(this.budget.tableCharsPerLine / Math.max(1, block.header.length)));
         const rowLines = (row: string[]) => Math.max(1, ...row.map((cell) => estimateLines(plainInline(cell), perCell)));
         const room = this.budget.maxTableRows - (rowLines(block.header) - 1);
@@ -373,7 +391,7 @@ class Planner {
 
   private addContent(draft: SlideDraft, body: SlideBody, notes: string[], sources: string[]): void {
     const previous = this.slides.at(-1);
-    const continued = previous?.kind === 'content' && previous.title === draft.title && previous.section === draft.section;
+    const continued = previous?.kind === 'content' && previous.title === this.fitTitle('content', draft.title).shown && previous.section === draft.section;
     this.add({
       kind: 'content',
       title: draft.title,
@@ -391,7 +409,18 @@ class Planner {
   private add(slide: Omit<Slide, 'id'>): void {
     // Ids follow the section ("two-2"), not a summary title that changes with every edit: the live preview keeps its slide.
     const id = this.uniqueId(slide.kind === 'title' ? 'title' : slugify(slide.kicker ?? slide.title) || slide.kind);
-    this.slides.push({ id, ...slide });
+    // A heading longer than three lines is shortened; the notes give it whole.
+    const { shown, rest } = this.fitTitle(slide.kind, slide.title);
+    // The section line above a summary title is small and keeps to one line (its whole heading is on the section slide).
+    const kicker = slide.kicker === undefined ? undefined : fitTitle(slide.kicker, Math.floor(this.budget.titleCharsPerLine * 2), 1);
+    const whole = [...(rest ? [escapeMarkdown(slide.title)] : []), ...(kicker?.rest ? [escapeMarkdown(slide.kicker!)] : [])];
+    this.slides.push({ id, ...slide, kicker: kicker?.shown, title: shown, notes: [...whole, ...slide.notes] });
+  }
+
+  /** A slide's heading as shown; a content heading keeps room for "(continued)", so every slide of a run shows the same. */
+  private fitTitle(kind: Slide['kind'], title: string): FittedTitle {
+    const suffix = kind === 'content' ? ` (${this.labels.continued})` : '';
+    return fitTitle(title, titleCharsPerLine(kind, this.budget), maxTitleLines, suffix);
   }
 
   private uniqueId(base: string): string {
