@@ -84,3 +84,18 @@ describe('the shared essay', () => {
     expect(full.slides.filter((s) => s.kind === 'content').length).toBeGreaterThan(deck.slides.filter((s) => s.kind === 'content').length);
   });
 });
+
+describe('author blocks in a summary deck', () => {
+  const { deck } = planned('tests/fixtures/essays/english.md');
+
+  it("puts a list that follows a paragraph on that paragraph's slide, items as written", () => {
+    const slide = deck.slides.find((s) => s.body?.layout === 'bullets' && s.body.points.some((p) => p.text === 'Distance from suppliers'));
+    expect(slide?.title).toMatch(/^Islands are far from markets/);
+    expect(slide?.notes.join(' ')).toContain('• Small grids that must stay stable');
+  });
+
+  it('titles a picture by its caption, with the section above', () => {
+    const image = deck.slides.find((s) => s.body?.layout === 'image');
+    expect(image).toMatchObject({ title: 'Solar share by island, 2012–2020', kicker: 'What works' });
+  });
+});

@@ -170,6 +170,11 @@ class Planner {
         prose.push({ text: block.text, line: block.line });
         continue;
       }
+      if (this.detail === 'summary' && block.kind === 'list' && !block.directives.keep && !block.directives.breakBefore && prose.length > 0 && block.items.length <= 8) {
+        // A list right after a paragraph is that paragraph's points, in the author's own words: it joins its slide.
+        prose[prose.length - 1] = { ...prose.at(-1)!, list: block.items, ordered: block.ordered };
+        continue;
+      }
       if (prose.length > 0) flush();
       const pieces = this.piecesOf(block);
       if (pieces) {
@@ -373,9 +378,13 @@ class Planner {
         }
         return;
       }
-      case 'image':
-        this.addContent(draft, { layout: 'image', src: block.src, alt: block.alt, caption: block.title ?? (block.alt || undefined) }, block.alt ? [block.alt] : [], []);
+      case 'image': {
+        const caption = block.title ?? (block.alt || undefined);
+        // A summary slide of a picture is titled by what it shows; its section goes above, as on every summary slide.
+        const titled = this.detail === 'summary' && caption ? { ...draft, title: plainInline(caption), kicker: draft.title } : draft;
+        this.addContent(titled, { layout: 'image', src: block.src, alt: block.alt, caption }, block.alt ? [block.alt] : [], []);
         return;
+      }
       case 'code':
         for (const lines of chunks(block.text.split('\n'), this.budget.maxCodeLines)) {
           this.addContent(draft, { layout: 'code', text: lines.join('\n'), lang: block.lang }, [], []);

@@ -53,7 +53,7 @@ export function measureDeck(deck: Deck, doc: SourceDoc): DeckFigures {
   const headings = new Set(doc.sections.map((s) => normalizeTitle(s.title)));
   const titles = content.map((s) => normalizeTitle(s.title));
   const essay = [...doc.preamble, ...doc.sections.flatMap((s) => s.blocks)];
-  const prose = essay.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'list' ? b.items : []));
+  const prose = essay.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'quote' ? [b.text] : b.kind === 'list' ? b.items : []));
   const essayWords = prose.reduce((sum, text) => sum + words(text), 0);
   const shownWords = content.reduce((sum, s) => sum + words(s.title) + bodyText(s.body).reduce((n, t) => n + words(t), 0), 0);
   const spoken = normalize(deck.slides.map((s) => [s.title, ...s.notes, ...bodyText(s.body)].join(' ')).join(' '));

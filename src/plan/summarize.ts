@@ -32,6 +32,9 @@ export const SUMMARY_LIMITS = {
 export interface ProseParagraph {
   text: string;
   line: number;
+  /** The author's list that follows the paragraph: its items are the slide's first points. */
+  list?: string[];
+  ordered?: boolean;
 }
 
 /** One planned slide of prose. */
@@ -51,6 +54,7 @@ interface Passage {
   /** Sentences grouped by paragraph, in essay order. */
   paragraphs: string[][];
   line: number;
+  list?: string[];
 }
 
 /** Plans consecutive paragraphs of one section into slides. `usedTitles` keeps titles distinct across the deck. */
@@ -66,6 +70,7 @@ function passagesOf(paragraphs: ProseParagraph[], context: CondenseContext): Pas
     if (sentences.length === 0) continue;
     const ranges = sentences.length > SUMMARY_LIMITS.maxSentences ? splitTopics(sentences, context.lang) : [[0, sentences.length] as [number, number]];
     for (const [start, end] of ranges) passages.push({ paragraphs: [sentences.slice(start, end)], line: paragraph.line });
+    if (paragraph.list) passages.at(-1)!.list = paragraph.list;
   }
   // A passage of one short sentence cannot carry a slide of its own: it joins the next one (or the previous).
   for (let i = 0; i < passages.length; i++) {
@@ -73,7 +78,7 @@ function passagesOf(paragraphs: ProseParagraph[], context: CondenseContext): Pas
     const sentences = passage.paragraphs.flat();
     if (passages.length < 2 || sentences.length > 1 || wordCount(sentences[0]!) > 25) continue;
     const neighbour = passages[i + 1] ?? passages[i - 1]!;
-    if (neighbour.paragraphs.flat().length + 1 > SUMMARY_LIMITS.maxSentences) continue;
+    if (passage.list || neighbour.paragraphs.flat().length + 1 > SUMMARY_LIMITS.maxSentences) continue;
     if (neighbour === passages[i + 1]) neighbour.paragraphs.unshift(...passage.paragraphs);
     else neighbour.paragraphs.push(...passage.paragraphs);
     neighbour.line = Math.min(neighbour.line, passage.line);
@@ -92,6 +97,12 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
 
   // The title's own sentence may still give points: the items of its inline list, or what the title left out.
   const candidates: { index: number; points: Point[]; list?: boolean }[] = [];
+  // The author's own list comes first: those are the points the author chose.
+  // Items short enough stay exactly as written; a long one is condensed like a sentence.
+  if (passage.list) {
+    const points = passage.list.map((item) => ({ text: wordCount(item) <= SUMMARY_LIMITS.pointWords ? item : condense(item, context, SUMMARY_LIMITS.pointWords, 'item') }));
+    candidates.push({ index: sentences.length, list: true, points });
+  }
   const titleList = findInlineList(sentences[from]!, context.lang);
   if (titleList) candidates.push({ index: from, list: true, points: titleList.items.map((item) => ({ text: condense(item, context, SUMMARY_LIMITS.itemWords, 'item') })) });
   else {
@@ -108,7 +119,7 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
     // List items stand even as one word ("teknologi"); a point must say more and not repeat the title or another point.
     const fresh = candidate.list
       ? candidate.points.filter((p) => p.text !== '')
-      : candidate.points.filter((p) => wordCount(p.text) >= 2 && !repeats(p.text, title, context) && !chosen.some((c) => c.points.some((q) => repeats(p.text, q.text, context))));
+      : candidate.points.filter((p) => wordCount(p.text) >= 2 && !repeats(allText(p), title, context) && !chosen.some((c) => c.points.some((q) => repeats(allText(p), allText(q), context))));
     if (fresh.length === 0) continue;
     const size = fresh.reduce((sum, p) => sum + pointWords(p), 0);
     // The items of the title's own list count as one point: together they are what the title announces.
@@ -122,7 +133,10 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
   let points = chosen.flatMap((c) => c.points);
   for (const point of points) markShown(point.text, context);
 
-  const slide: SummarySlide = { title, points: [], notes: passage.paragraphs.map((p) => p.join(' ')), text: sentences.join(' '), line: passage.line };
+  const notes = passage.paragraphs.map((p) => p.join(' '));
+  // The list's items, whole, in the notes too: a condensed item is not lost.
+  if (passage.list) notes.push(passage.list.map((item) => `• ${item}`).join(' '));
+  const slide: SummarySlide = { title, points: [], notes, text: sentences.join(' '), line: passage.line };
   // Nothing fitted as a point: the best other sentence, cut where it must, says what the slide is about.
   const other = order[0];
   if (points.length === 0 && other !== undefined) points = [{ text: condense(sentences[other]!, context, SUMMARY_LIMITS.pointWords, 'item') }];
@@ -182,7 +196,9 @@ function pointsOf(sentence: string, context: CondenseContext): Point[] {
   const pair = findCorrelative(sentence, context.lang);
   if (pair && tokens(condense(sentence, context, 1000)).length > SUMMARY_LIMITS.pointWords) {
     // The subject is what follows any scene-setting phrase: "Dengan seiring …, saat ini Indonesia" → "Saat ini Indonesia".
-    const lead = condense(pair.lead.split(/,\s+/u).at(-1)!, context, SUMMARY_LIMITS.pointWords);
+    // A reporting frame before it goes too: "Hal ini menunjukkan bahwa digitalisasi" → "Digitalisasi".
+    const subject = pair.lead.split(/,\s+/u).at(-1)!.replace(/^.*\b(?:bahwa|that)\s+/iu, '');
+    const lead = condense(subject, context, SUMMARY_LIMITS.pointWords);
     // The pair's own words ("bukan hanya", "namun juga") stay: the rules would drop "namun" and "juga" as filler.
     const halves = [pair.first, pair.second].map((half) => {
       const opener = /^(?:(?:bukan|tidak)\s+(?:hanya|saja)|(?:namun|tetapi|melainkan|tapi)(?:\s+juga)?|not\s+only|but(?:\s+also)?)\s+/iu.exec(half)?.[0] ?? '';
@@ -219,4 +235,9 @@ function repeats(point: string, other: string, context: CondenseContext): boolea
 /** "Bukan hanya …" continues its lead's sentence, so it starts in lower case. */
 function lowerFirst(text: string): string {
   return text.replace(/^(\p{Lu})(?=\p{Ll})/u, (letter) => letter.toLowerCase());
+}
+
+/** A point with its sub-points, as one text: "Saat ini Indonesia" says little until its halves are read. */
+function allText(point: Point): string {
+  return [point.text, ...(point.subpoints ?? []).map((p) => p.text)].join(' ');
 }
