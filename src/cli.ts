@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEssays, importEssayFile, type EssayResult } from './build.js';
-import { checkEssay, formatFigures } from './check.js';
+import { checkEssay, formatFigures, startCheckBrowser } from './check.js';
 import { defaults, detailLevels, handoutLayouts, loadProjectConfig, maxTimeout, pdfKinds, type Detail, type HandoutLayout, type PdfKind } from './config.js';
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
@@ -94,7 +94,9 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('plan essays (content/*.md by default) and check that their decks can be presented: short points, distinct titles, nothing lost')
     .argument('[files...]', '.md or .txt essays to check')
     .addOption(new Option('--detail <level>', 'summary (default) or full').choices(detailLevels))
-    .action(async (files: string[], flags: { detail?: Detail }) => {
+    .option('--no-browser', 'skip laying the slides out in a browser to find the ones that overflow')
+    .option('--browser <path>', 'Chrome or Chromium to lay the slides out with (default: found automatically)')
+    .action(async (files: string[], flags: CheckFlags) => {
       exitCode = await runCheck(files, flags);
     });
 
@@ -232,19 +234,32 @@ function listed(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-async function runCheck(files: string[], flags: { detail?: Detail }): Promise<number> {
+interface CheckFlags {
+  detail?: Detail;
+  /** False with --no-browser. */
+  browser: boolean | string;
+}
+
+async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
   const essays = files.length > 0 ? files : defaultEssays();
   if (essays.length === 0) {
     console.error('paparan: no essays found in content/: add content/<name>.md or name files to check');
     return ExitCode.usage;
   }
+  // One browser for every essay; without one the figures are still checked, and the line says overflow was not.
+  const { session, reason } = flags.browser === false ? { session: undefined, reason: 'skipped (--no-browser)' } : await startCheckBrowser(typeof flags.browser === 'string' ? flags.browser : undefined);
   let failed = false;
-  for (const file of essays) {
-    const result = await checkEssay(file, { detail: flags.detail });
-    console.log(`${result.problems.length === 0 ? '✓' : '✗'} ${file}`);
-    if (result.figures) for (const line of formatFigures(result.figures)) console.log(`  ${line}`);
-    for (const problem of result.problems) console.log(`  out of bounds: ${problem}`);
-    failed ||= result.problems.length > 0;
+  try {
+    for (const file of essays) {
+      const result = await checkEssay(file, { detail: flags.detail }, session);
+      console.log(`${result.problems.length === 0 ? '✓' : '✗'} ${file}`);
+      if (result.figures) for (const line of formatFigures(result.figures)) console.log(`  ${line}`);
+      if (result.figures) console.log(`  slides that overflow: ${result.overflowing ? result.overflowing.length : `not measured: ${reason}`}`);
+      for (const problem of result.problems) console.log(`  out of bounds: ${problem}`);
+      failed ||= result.problems.length > 0;
+    }
+  } finally {
+    await session?.close();
   }
   return failed ? ExitCode.buildFailed : ExitCode.ok;
 }

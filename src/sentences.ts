@@ -160,12 +160,13 @@ function findMarkdownSpans(text: string): Span[] {
  * ignored, so "(Pusat Kajian (2016). Lahirnya ..." still splits after "(2016).".
  */
 function findBracketGroups(text: string, maxChars: number): Span[] {
-  const skip = findMarkdownSpans(text).filter((span) => text[span.start] === '`');
+  // Code spans by where they start: looked up at every character, so a map, not a search.
+  const skip = new Map(findMarkdownSpans(text).filter((span) => text[span.start] === '`').map((span) => [span.start, span]));
   const markerCloses = findMarkerCloses(text);
   const stack: { char: string; index: number }[] = [];
   const groups: Span[] = [];
   for (let i = 0; i < text.length; i++) {
-    const code = skip.find((span) => span.start === i);
+    const code = skip.get(i);
     if (code) {
       i = code.end - 1;
       continue;

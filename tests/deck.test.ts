@@ -12,7 +12,7 @@ import { blockRequestsOutside, startBrowser, withPage, type BrowserSession } fro
 import { buildEssay } from '../src/build.js';
 import { decodeEssayBytes } from '../src/decode.js';
 import { splitSentences } from '../src/sentences.js';
-import { measureFit, withDeck, type SlideFit } from './helpers/deck-page.js';
+import { measureFit, withDeck, type SlideFit } from '../src/deck-fit.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sharedEssay = path.resolve(root, '../shared/essays/kerja-sama-selatan-selatan.txt');

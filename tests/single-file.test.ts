@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowser, type BrowserSession } from '../src/browser.js';
 import { buildEssay } from '../src/build.js';
 import { ExitCode, PaparanError } from '../src/errors.js';
-import { measureFit, withDeck } from './helpers/deck-page.js';
+import { measureFit, withDeck } from '../src/deck-fit.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const kampus = path.join(root, 'examples/themes/kampus');

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowser, type BrowserSession } from '../src/browser.js';
 import { buildEssay } from '../src/build.js';
 import { contrastRatio } from '../src/contrast.js';
-import { measureFit, withDeck } from './helpers/deck-page.js';
+import { measureFit, withDeck } from '../src/deck-fit.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sharedEssay = path.join(root, 'content/kerja-sama-selatan-selatan.md');

@@ -7,6 +7,10 @@
 
 export interface Acronym {
   short: string;
+  /** The acronym on its own, as a word. */
+  bare: RegExp;
+  /** The long form's first word, lower-cased: a text without it or the acronym is skipped at once. */
+  first: string;
   /** Matches the long form as the essay writes it, spaces optional ("Kerjasama"), case-insensitive. */
   long: RegExp;
   /** The long form as first written, for the first mention on a slide. */
@@ -22,7 +26,10 @@ export function findAcronyms(text: string): Acronym[] {
   const shorts = new Set([...text.matchAll(/(?<![\p{L}\d])(\p{Lu}{2,6})(?![\p{L}\d])/gu)].map((m) => m[1]!));
   for (const short of shorts) {
     const spelled = findLongForm(text, short);
-    if (spelled) found.set(short, { short, spelled, long: longFormPattern(spelled) });
+    if (spelled) {
+      const bare = new RegExp(`(?<![\\p{L}])${short}(?![\\p{L}])`, 'u');
+      found.set(short, { short, bare, first: spelled.split(/\s+/u)[0]!.toLowerCase().slice(0, 4), spelled, long: longFormPattern(spelled) });
+    }
   }
   return [...found.values()];
 }
@@ -37,7 +44,10 @@ function findLongForm(text: string, short: string): string | undefined {
   // Used bare: look for a capitalised run of words anywhere whose initials spell it.
   // The first few thousand words are enough: a long form comes early, and a huge essay stays fast.
   const words = text.split(/\s+/u, 5000);
+  const last = short.at(-1)!;
   for (let end = words.length; end > 0; end--) {
+    // Only a word starting with the acronym's last letter can end its long form.
+    if (words[end - 1]!.replace(/^[^\p{L}]+/u, '')[0]?.toUpperCase() !== last) continue;
     const phrase = spellingTail(words.slice(Math.max(0, end - short.length * 2), end), short, true);
     if (phrase) return phrase;
   }
@@ -75,8 +85,10 @@ function longFormPattern(spelled: string): RegExp {
  */
 export function useAcronyms(text: string, acronyms: Acronym[], introduced: Set<string>): string {
   let out = text;
+  const lower = text.toLowerCase();
   for (const acronym of acronyms) {
-    const bareShort = new RegExp(`(?<![\\p{L}])${acronym.short}(?![\\p{L}])`, 'u');
+    if (!lower.includes(acronym.first) && !text.includes(acronym.short)) continue;
+    const bareShort = acronym.bare;
     const hasLong = acronym.long.test(out);
     acronym.long.lastIndex = 0;
     if (!hasLong) {

@@ -42,8 +42,27 @@ export const POINT_RULES: [name: string, rule: Rule][] = [
 /** Condenses one sentence (or list item) into a point of at most `maxWords` words. */
 export function condense(sentence: string, context: CondenseContext, maxWords: number, purpose: Purpose = 'point'): string {
   let text = sentence;
-  for (const [, rule] of POINT_RULES) text = rule(text, context, maxWords, purpose);
+  for (const [name, rule] of POINT_RULES) {
+    // The rules before use-acronyms depend on the sentence alone: a passage tries each sentence several ways, so they run once.
+    if (name === 'strip-citations') {
+      const key = `${context.lang}\u0000${sentence}`;
+      text = cleaned.get(key) ?? rememberCleaned(key, CLEANING_RULES.reduce((t, [, r]) => r(t, context, maxWords, purpose), sentence));
+    }
+    if (CLEANING_RULES.some(([n]) => n === name)) continue;
+    text = rule(text, context, maxWords, purpose);
+  }
   return tidyPoint(text);
+}
+
+/** The rules that depend on the sentence and its language only. */
+const CLEANING_RULES = POINT_RULES.slice(0, 4);
+const cleaned = new Map<string, string>();
+
+function rememberCleaned(key: string, text: string): string {
+  // A bound keeps a long-running preview from growing without end.
+  if (cleaned.size > 5000) cleaned.clear();
+  cleaned.set(key, text);
+  return text;
 }
 
 /** Records the acronyms a point that made it onto a slide spelled out, so later points use the short form. */

@@ -96,30 +96,37 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
   markShown(title, context);
 
   // The title's own sentence may still give points: the items of its inline list, or what the title left out.
-  const candidates: { index: number; points: Point[]; list?: boolean }[] = [];
+  // Points are made only when their turn comes (a full slide stops early): `points` is a thunk.
+  const candidates: { index: number; points: () => Point[]; list?: boolean }[] = [];
   // The author's own list comes first: those are the points the author chose.
   // Items short enough stay exactly as written; a long one is condensed like a sentence.
   if (passage.list) {
-    const points = passage.list.map((item) => ({ text: wordCount(item) <= SUMMARY_LIMITS.pointWords ? item : condense(item, context, SUMMARY_LIMITS.pointWords, 'item') }));
-    candidates.push({ index: sentences.length, list: true, points });
+    const list = passage.list;
+    candidates.push({ index: sentences.length, list: true, points: () => list.map((item) => ({ text: wordCount(item) <= SUMMARY_LIMITS.pointWords ? item : condense(item, context, SUMMARY_LIMITS.pointWords, 'item') })) });
   }
   const titleList = findInlineList(sentences[from]!, context.lang);
-  if (titleList) candidates.push({ index: from, list: true, points: titleList.items.map((item) => ({ text: condense(item, context, SUMMARY_LIMITS.itemWords, 'item') })) });
-  else {
-    const rest = remainderOf(sentences[from]!, title, context);
-    if (rest) candidates.push({ index: from, points: [{ text: rest }] });
-  }
+  if (titleList) candidates.push({ index: from, list: true, points: () => titleList.items.map((item) => ({ text: condense(item, context, SUMMARY_LIMITS.itemWords, 'item') })) });
+  else
+    candidates.push({
+      index: from,
+      points: () => {
+        const rest = remainderOf(sentences[from]!, title, context);
+        return rest ? [{ text: rest }] : [];
+      },
+    });
   const order = sentences.map((_, i) => i).filter((i) => i !== from).sort((a, b) => scores[b]! - scores[a]! || a - b);
-  for (const index of order) candidates.push({ index, points: pointsOf(sentences[index]!, context) });
+  for (const index of order) candidates.push({ index, points: () => pointsOf(sentences[index]!, context) });
 
   const chosen: { index: number; points: Point[] }[] = [];
   let words = 0;
   let count = 0;
   for (const candidate of candidates) {
+    if (count >= SUMMARY_LIMITS.maxPoints || words >= SUMMARY_LIMITS.slideWords - 2) break;
+    const made = candidate.points();
     // List items stand even as one word ("teknologi"); a point must say more and not repeat the title or another point.
     const fresh = candidate.list
-      ? candidate.points.filter((p) => p.text !== '')
-      : candidate.points.filter((p) => wordCount(p.text) >= 2 && !repeats(allText(p), title, context) && !chosen.some((c) => c.points.some((q) => repeats(allText(p), allText(q), context))));
+      ? made.filter((p) => p.text !== '')
+      : made.filter((p) => wordCount(p.text) >= 2 && !repeats(allText(p), title, context) && !chosen.some((c) => c.points.some((q) => repeats(allText(p), allText(q), context))));
     if (fresh.length === 0) continue;
     const size = fresh.reduce((sum, p) => sum + pointWords(p), 0);
     // The items of the title's own list count as one point: together they are what the title announces.

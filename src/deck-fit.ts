@@ -1,11 +1,12 @@
 /**
- * Opening a built deck in the test browser the way a presenter would (file://,
- * network blocked) and measuring its slides. Shared by the browser tests.
+ * Opening a built deck in a browser the way a presenter would (file://,
+ * network blocked) and measuring how far each slide's content reaches past it:
+ * for `paparan check` and the browser tests alike.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { blockRequestsOutside, withPage, type BrowserSession } from '../../src/browser.js';
+import { blockRequestsOutside, withPage, type BrowserSession } from './browser.js';
 
 export interface SlideFit {
   id: string;
