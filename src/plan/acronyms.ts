@@ -36,9 +36,11 @@ export function findAcronyms(text: string): Acronym[] {
 
 /** The phrase just before "(ACR)", or anywhere in the text, whose initials spell the acronym. */
 function findLongForm(text: string, short: string): string | undefined {
-  const defined = new RegExp(`([^.;:()]+?)\\s*\\(${short}\\)`, 'u').exec(text);
-  if (defined) {
-    const phrase = spellingTail(defined[1]!.trim().split(/\s+/u), short);
+  // "Long Name (ACR)": found with indexOf, then read back to the clause's start (a regex here backtracked through the whole essay).
+  for (let at = text.indexOf(`(${short})`); at >= 0; at = text.indexOf(`(${short})`, at + 1)) {
+    const before = text.slice(Math.max(0, at - 200), at);
+    const clause = before.slice(Math.max(...['.', ';', ':', '(', ')'].map((c) => before.lastIndexOf(c))) + 1);
+    const phrase = spellingTail(clause.trim().split(/\s+/u), short);
     if (phrase) return phrase;
   }
   // Used bare: look for a capitalised run of words anywhere whose initials spell it.

@@ -421,7 +421,7 @@ class Planner {
     // A heading longer than three lines is shortened; the notes give it whole.
     const { shown, rest } = this.fitTitle(slide.kind, slide.title);
     // The section line above a summary title is small and keeps to one line (its whole heading is on the section slide).
-    const kicker = slide.kicker === undefined ? undefined : fitTitle(slide.kicker, Math.floor(this.budget.titleCharsPerLine * 2), 1);
+    const kicker = slide.kicker === undefined ? undefined : fitTitle(slide.kicker, Math.floor(this.budget.titleCharsPerLine * 1.6), 1);
     const whole = [...(rest ? [escapeMarkdown(slide.title)] : []), ...(kicker?.rest ? [escapeMarkdown(slide.kicker!)] : [])];
     this.slides.push({ id, ...slide, kicker: kicker?.shown, title: shown, notes: [...whole, ...slide.notes] });
   }
