@@ -17,6 +17,8 @@ export interface Directives {
   background?: string;
   /** Seconds to spend on the slide(s) of this block, for the speaker view's pacing. */
   timing?: number;
+  /** `layout=timeline` (bignumber, definition, compare, steps) forces a layout for this passage; `layout=points` refuses them all. */
+  layout?: string;
 }
 
 interface BlockBase {
@@ -70,6 +72,16 @@ export interface Point {
 export type SlideBody =
   | { layout: 'bullets'; points: Point[]; ordered?: boolean; start?: number }
   | { layout: 'statement'; text: string }
+  /** A figure shown very large, with what it measures (Markdown inline, the essay's qualifier kept). */
+  | { layout: 'bignumber'; figure: string; caption: string }
+  /** Dated events, sorted; each label is Markdown inline. */
+  | { layout: 'timeline'; events: { date: string; label: string }[] }
+  /** A term, its definition, and up to two points. */
+  | { layout: 'definition'; term: string; definition: string; points: Point[] }
+  /** Two columns with a heading each; `lead` says what is compared. */
+  | { layout: 'compare'; lead?: string; columns: { heading: string; points: Point[] }[] }
+  /** An enumeration of three to six items as numbered cards, and what else the slide says. */
+  | { layout: 'steps'; items: Point[]; points: Point[] }
   | { layout: 'quote'; text: string }
   | { layout: 'table'; header: string[]; align: (string | null)[]; rows: string[][] }
   | { layout: 'image'; src: string; alt: string; caption?: string }

@@ -235,6 +235,7 @@ function readDirective(token: Token): Directives | 'points' | undefined {
     else if (key === 'class' && /^[\w\s-]+$/.test(value)) directives.className = value;
     else if (key === 'background' && value) directives.background = value;
     else if (key === 'timing' && Number(value) > 0) directives.timing = Number(value);
+    else if (key === 'layout' && /^[a-z]+$/.test(value)) directives.layout = value;
   }
   return directives;
 }

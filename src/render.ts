@@ -6,7 +6,7 @@
 import { Marked } from 'marked';
 import { displayDate, labelsFor } from './language.js';
 import { slideSizeFor } from './layout.js';
-import type { Deck, Slide, SlideBody } from './model.js';
+import type { Deck, Point, Slide, SlideBody } from './model.js';
 import { sanitizeBlock, sanitizeInline } from './sanitize.js';
 import type { Templates } from './templates.js';
 import { slideBackgroundClass } from './contrast.js';
@@ -123,10 +123,20 @@ function bodyView(body: SlideBody, deck: Deck): Record<string, unknown> {
         partial: 'bullets',
         ordered: body.ordered,
         start: body.start ?? 1,
-        points: body.points.map((p) => ({ html: renderInline(p.text), subpoints: (p.subpoints ?? []).map((s) => ({ html: renderInline(s.text) })) })),
+        points: pointViews(body.points),
       };
     case 'statement':
       return { partial: 'statement', html: renderInline(body.text) };
+    case 'bignumber':
+      return { partial: 'bignumber', figure: body.figure, captionHtml: renderInline(body.caption) };
+    case 'timeline':
+      return { partial: 'timeline', events: body.events.map((e) => ({ date: e.date, html: renderInline(e.label) })), count: body.events.length };
+    case 'definition':
+      return { partial: 'definition', definitionHtml: renderInline(body.definition), points: pointViews(body.points) };
+    case 'compare':
+      return { partial: 'compare', leadHtml: body.lead ? renderInline(body.lead) : undefined, columns: body.columns.map((c) => ({ heading: c.heading, points: pointViews(c.points) })) };
+    case 'steps':
+      return { partial: 'steps', items: pointViews(body.items), points: pointViews(body.points), count: body.items.length };
     case 'quote':
       return { partial: 'quote', html: renderInline(body.text) };
     case 'table': {
@@ -142,6 +152,11 @@ function bodyView(body: SlideBody, deck: Deck): Record<string, unknown> {
     case 'references':
       return { partial: 'references', entries: body.entries.map((text) => ({ html: renderInline(text) })) };
   }
+}
+
+/** Points as the templates show them: HTML, with their sub-points. */
+function pointViews(points: Point[]): { html: string; subpoints: { html: string }[] }[] {
+  return points.map((p) => ({ html: renderInline(p.text), subpoints: (p.subpoints ?? []).map((s) => ({ html: renderInline(s.text) })) }));
 }
 
 function sectionNumber(deck: Deck, slide: Slide): string {

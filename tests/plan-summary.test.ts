@@ -89,7 +89,8 @@ describe('author blocks in a summary deck', () => {
   const { deck } = planned('tests/fixtures/essays/english.md');
 
   it("puts a list that follows a paragraph on that paragraph's slide, items as written", () => {
-    const slide = deck.slides.find((s) => s.body?.layout === 'bullets' && s.body.points.some((p) => p.text === 'Distance from suppliers'));
+    // Three items the slide is about: numbered cards.
+    const slide = deck.slides.find((s) => s.body?.layout === 'steps' && s.body.items.some((p) => p.text === 'Distance from suppliers'));
     expect(slide?.title).toMatch(/^Islands are far from markets/);
     expect(slide?.notes.join(' ')).toContain('• Small grids that must stay stable');
   });

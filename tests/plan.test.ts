@@ -54,11 +54,11 @@ describe('planDeck on the shared essay', () => {
   });
 
   it('turns the inline enumeration "1) ...; 2) ...; dan 3) ..." into a list', () => {
-    // The list follows the title its lead made ("Terdapat beberapa prinsip dasar …"): its items are the slide's points.
-    const withList = deck.slides.find((s) => s.body?.layout === 'bullets' && s.body.points.some((p) => p.text.startsWith('Penegakan demokrasi')));
+    // The list follows the title its lead made ("Terdapat beberapa prinsip dasar …"): its items are the slide's numbered cards.
+    const withList = deck.slides.find((s) => s.body?.layout === 'steps' && s.body.items.some((p) => p.text.startsWith('Penegakan demokrasi')));
     expect(withList?.title).toMatch(/^Terdapat beberapa prinsip dasar/);
-    const points = withList!.body!.layout === 'bullets' ? withList!.body!.points.map((p) => p.text) : [];
-    expect(points.slice(0, 3)).toEqual([
+    const points = withList!.body!.layout === 'steps' ? withList!.body!.items.map((p) => p.text) : [];
+    expect(points).toEqual([
       'Penegakan demokrasi dan Hak Asasi Manusia (HAM)',
       'Peningkatan inklusi serta pembangunan berkelanjutan',
       'Peningkatan penelitian dan pengembangan',

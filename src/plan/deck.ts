@@ -19,7 +19,7 @@ import type { Detail } from '../config.js';
 import { findAcronyms } from './acronyms.js';
 import type { CondenseContext } from './condense.js';
 import { normalizeTitle } from './claim-title.js';
-import { summarizeProse, type ProseParagraph } from './summarize.js';
+import { LAYOUT_NAMES, summarizeProse, type ProseParagraph } from './summarize.js';
 import { planLang } from './words.js';
 
 export interface PlanOptions {
@@ -75,6 +75,7 @@ class Planner {
   private readonly referenceTexts: string[];
   /** Content titles so far, and the section headings: a summary title must differ from all of them. */
   private readonly usedTitles = new Set<string>();
+  private readonly notedKickers = new Set<string>();
 
   constructor(
     private readonly doc: SourceDoc,
@@ -167,7 +168,7 @@ class Planner {
       if (this.detail === 'summary' && block.kind === 'paragraph' && !block.keyPoints && !block.directives.keep) {
         // Summaries read across paragraphs; author-chosen points and kept blocks are packed as written.
         if (pending.length > 0) flush();
-        prose.push({ text: block.text, line: block.line });
+        prose.push({ text: block.text, line: block.line, layout: this.layoutMarker(block) });
         continue;
       }
       if (this.detail === 'summary' && block.kind === 'list' && !block.directives.keep && !block.directives.breakBefore && prose.length > 0 && block.items.length <= 8) {
@@ -291,10 +292,18 @@ class Planner {
     return [...new Set(labels)];
   }
 
+  /** The `layout=` marker of a block, checked: an unknown name is a warning and counts as none. */
+  private layoutMarker(block: Block): string | undefined {
+    const name = block.directives.layout;
+    if (name === undefined || (LAYOUT_NAMES as readonly string[]).includes(name)) return name;
+    this.warn(block.line, `unknown layout "${name}": use one of ${LAYOUT_NAMES.join(', ')}`);
+    return undefined;
+  }
+
   /** Consecutive paragraphs as summary slides: a claim title, a few short points, the paragraphs in the notes. */
   private summarize(paragraphs: ProseParagraph[], draft: SlideDraft): void {
     for (const planned of summarizeProse(paragraphs, this.context, this.usedTitles)) {
-      const body: SlideBody = planned.statement ? { layout: 'statement', text: planned.statement } : { layout: 'bullets', points: planned.points };
+      const body = planned.body;
       this.addContent({ ...draft, title: planned.title, kicker: draft.title, line: planned.line }, body, planned.notes, this.sourcesOf(planned.text, planned.line));
     }
   }
@@ -422,7 +431,10 @@ class Planner {
     const { shown, rest } = this.fitTitle(slide.kind, slide.title);
     // The section line above a summary title is small and keeps to one line (its whole heading is on the section slide).
     const kicker = slide.kicker === undefined ? undefined : fitTitle(slide.kicker, Math.floor(this.budget.titleCharsPerLine * 1.6), 1);
-    const whole = [...(rest ? [escapeMarkdown(slide.title)] : []), ...(kicker?.rest ? [escapeMarkdown(slide.kicker!)] : [])];
+    // A shortened section line is given whole once, in the notes of the section's first slide that shows it.
+    const kickerNote = kicker?.rest && !this.notedKickers.has(slide.kicker!) ? [escapeMarkdown(slide.kicker!)] : [];
+    if (kickerNote.length > 0) this.notedKickers.add(slide.kicker!);
+    const whole = [...(rest ? [escapeMarkdown(slide.title)] : []), ...kickerNote];
     this.slides.push({ id, ...slide, kicker: kicker?.shown, title: shown, notes: [...whole, ...slide.notes] });
   }
 

@@ -14,6 +14,14 @@ export function outlineDeck(deck: Deck): string {
     const body = slide.body;
     if (body?.layout === 'bullets' && slide.kind === 'content') lines.push(...body.points.flatMap((p) => pointLines(p, '   - ')));
     if (body?.layout === 'statement') lines.push(`   > ${body.text}`);
+    if (body?.layout === 'bignumber') lines.push(`   [${body.figure}] ${body.caption}`);
+    if (body?.layout === 'timeline') lines.push(...body.events.map((e) => `   ${e.date}: ${e.label}`));
+    if (body?.layout === 'definition') lines.push(`   = ${body.definition}`, ...body.points.flatMap((p) => pointLines(p, '   - ')));
+    if (body?.layout === 'compare') {
+      if (body.lead) lines.push(`   ${body.lead}:`);
+      lines.push(...body.columns.flatMap((c) => [`   | ${c.heading}`, ...c.points.flatMap((p) => pointLines(p, '   |  - '))]));
+    }
+    if (body?.layout === 'steps') lines.push(...body.items.map((p, n) => `   ${n + 1}. ${p.text}`), ...body.points.flatMap((p) => pointLines(p, '   - ')));
     if (slide.sources?.length) lines.push(`   (${slide.sources.join('; ')})`);
   });
   return `${lines.join('\n')}\n`;

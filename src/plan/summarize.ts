@@ -5,12 +5,17 @@
  * little of it is pasted.
  */
 import { splitSentences } from '../sentences.js';
-import type { Point } from '../model.js';
+import type { Point, SlideBody } from '../model.js';
 import { claimTitle, normalizeTitle, plainText, TITLE_MAX_WORDS } from './claim-title.js';
 import { condense, markShown, type CondenseContext } from './condense.js';
+import { capitalizeFirst } from './drop-opening.js';
 import { emphasize } from './emphasis.js';
 import { findCorrelative } from './correlative.js';
 import { findInlineList } from './inline-list.js';
+import { bigNumberOf } from './layouts/big-number.js';
+import { comparisonOf } from './layouts/compare.js';
+import { definitionOf } from './layouts/definition.js';
+import { eventsOf, timelineTitle } from './layouts/timeline.js';
 import { rankSentences } from './rank.js';
 import { splitTopics } from './topic-split.js';
 import { contentWords, hasVerb, tokens, wordCount } from './words.js';
@@ -32,6 +37,8 @@ export const SUMMARY_LIMITS = {
 export interface ProseParagraph {
   text: string;
   line: number;
+  /** The author's `layout=` marker on the paragraph: a layout to force, or `points` for none. */
+  layout?: string;
   /** The author's list that follows the paragraph: its items are the slide's first points. */
   list?: string[];
   ordered?: boolean;
@@ -40,9 +47,8 @@ export interface ProseParagraph {
 /** One planned slide of prose. */
 export interface SummarySlide {
   title: string;
-  points: Point[];
-  /** A single statement instead of points, when the passage has one thing to say. */
-  statement?: string;
+  /** Points, a statement, or a layout that shows the passage (big number, timeline, definition, compare, steps). */
+  body: SlideBody;
   /** The passage's paragraphs (or their part on this slide), for the notes. */
   notes: string[];
   /** The passage's sentences, for its source line. */
@@ -55,11 +61,140 @@ interface Passage {
   paragraphs: string[][];
   line: number;
   list?: string[];
+  /** The passage starts a paragraph (only then can it open with a definition). */
+  opens: boolean;
+  layout?: string;
+  /** What the notes read, when not the paragraphs as they are (a sentence moved to a slide of its own). */
+  notes?: string[];
+  /** Sentences a timeline of the section already shows: not points again. */
+  onTimeline?: Set<string>;
 }
+
+/** Layout names an author may force with `<!-- paparan: layout=… -->`; `points` refuses them all. */
+export const LAYOUT_NAMES = ['bignumber', 'timeline', 'definition', 'compare', 'steps', 'points'] as const;
 
 /** Plans consecutive paragraphs of one section into slides. `usedTitles` keeps titles distinct across the deck. */
 export function summarizeProse(paragraphs: ProseParagraph[], context: CondenseContext, usedTitles: Set<string>): SummarySlide[] {
-  return passagesOf(paragraphs, context).map((passage) => planPassage(passage, context, usedTitles));
+  const timeline = timelineOf(paragraphs, context, usedTitles);
+  // The events a timeline shows are not repeated as points (their sentences stay in the notes).
+  const onTimeline = new Set(timeline?.notes ?? []);
+  const slides = passagesOf(paragraphs, context).flatMap((passage) => planWithShowcase({ ...passage, onTimeline }, context, usedTitles));
+  return timeline ? [timeline, ...slides] : slides;
+}
+
+/**
+ * A section that names three or more dated events opens with their timeline. The paragraphs stay on
+ * their own slides (with the whole text in their notes); the timeline's notes are the sentences it read.
+ */
+function timelineOf(paragraphs: ProseParagraph[], context: CondenseContext, used: Set<string>): SummarySlide | undefined {
+  if (paragraphs.some((p) => p.layout === 'points')) return undefined;
+  const forced = paragraphs.some((p) => p.layout === 'timeline');
+  const events = eventsOf(paragraphs.flatMap((p) => splitSentences(p.text)), context);
+  if (events.length < (forced ? 2 : 3)) return undefined;
+  const title = timelineTitle(events, context.lang);
+  if (used.has(normalizeTitle(title))) return undefined;
+  used.add(normalizeTitle(title));
+  const notes = [...new Set(events.map((e) => e.sentence))];
+  return { title, body: { layout: 'timeline', events: events.map((e) => ({ date: e.date, label: e.label })) }, notes, text: notes.join(' '), line: paragraphs[0]!.line };
+}
+
+/**
+ * A passage whose point is a figure or a comparison shows it on a slide of its own (big number, two
+ * columns), beside the slide of the rest (two such slides at most); a passage of two sentences or
+ * fewer becomes that slide.
+ */
+function planWithShowcase(passage: Passage, context: CondenseContext, used: Set<string>): SummarySlide[] {
+  const sentences = passage.paragraphs.flat();
+  const showcases = passage.layout === 'points' ? [] : affordableShowcases(findShowcases(passage, context), passage);
+  if (showcases.length === 0) return [planPassage(passage, context, used)];
+  const slides = showcases.map(({ index, body }) => {
+    const sentence = sentences[index]!;
+    // A big number's caption is its title: the figure and what it measures, read as one claim.
+    const title = body.layout === 'bignumber' && !used.has(normalizeTitle(plainText(body.caption))) ? plainText(body.caption) : showcaseTitle(sentence, body, context, used);
+    used.add(normalizeTitle(title));
+    markShown(title, context);
+    // A comparison titled by what it compares does not say it again above its columns.
+    const shown: SlideBody = body.layout === 'compare' && body.lead === title ? { ...body, lead: undefined } : body;
+    return { index, slide: { title, body: shown, notes: [sentence], text: sentence, line: passage.line } as SummarySlide };
+  });
+  if (sentences.length <= 2) return [{ ...slides[0]!.slide, notes: passage.paragraphs.map((p) => p.join(' ')), text: sentences.join(' ') }];
+  const rest = withoutSentences(passage, showcases.map((s) => s.index));
+  const restSentences = rest.paragraphs.flat().filter((s) => !rest.onTimeline?.has(s));
+  if (restSentences.length === 0) {
+    // Nothing left to show that a timeline or these slides do not: the rest is read with the first of them.
+    // (Sentences the timeline shows are read there already.)
+    const unread = rest.paragraphs.flat().filter((s) => !rest.onTimeline?.has(s));
+    if (unread.length > 0) slides[0]!.slide.notes = [...slides[0]!.slide.notes, unread.join(' ')];
+    return slides.map((s) => s.slide);
+  }
+  const main = { index: Math.min(...[...sentences.keys()].filter((i) => !showcases.some((s) => s.index === i))), slide: planPassage(rest, context, used) };
+  return [...slides, main].sort((a, b) => a.index - b.index).map((s) => s.slide);
+}
+
+/** A showcase slide's title: the sentence's claim; for a comparison, what it compares when the claim will not fit whole. */
+function showcaseTitle(sentence: string, body: SlideBody, context: CondenseContext, used: Set<string>): string {
+  const claim = claimTitle(sentence, context, used);
+  if (claim) return claim;
+  if (body.layout === 'compare' && body.lead && tokens(body.lead).length >= 2 && !used.has(normalizeTitle(body.lead))) return body.lead;
+  return condense(plainText(sentence), context, TITLE_MAX_WORDS, 'item');
+}
+
+/**
+ * At most two showcases, and only as many as leave the rest a slide worth showing: two sentences at
+ * least (a title and a point), or none that a timeline of the section does not already show.
+ */
+function affordableShowcases(found: { index: number; body: SlideBody }[], passage: Passage): { index: number; body: SlideBody }[] {
+  const sentences = passage.paragraphs.flat();
+  if (sentences.length <= 2) return found.slice(0, 1);
+  for (let k = Math.min(2, found.length); k > 0; k--) {
+    const taken = new Set(found.slice(0, k).map((f) => f.index));
+    const left = sentences.filter((s, i) => !taken.has(i) && !passage.onTimeline?.has(s)).length;
+    if (left === 0 || left >= 2) return found.slice(0, k);
+  }
+  return [];
+}
+
+/** Sentences with a figure (big number) or a comparison (two columns), one of each kind, unless the author chose another layout. */
+function findShowcases(passage: Passage, context: CondenseContext): { index: number; body: SlideBody }[] {
+  const sentences = passage.paragraphs.flat();
+  const wants = (name: string) => !passage.layout || passage.layout === name;
+  const found: { index: number; body: SlideBody }[] = [];
+  // A figure is shown before a comparison when only one may be: a number is what a slide shows best.
+  for (const [index, sentence] of sentences.entries()) {
+    const big = wants('bignumber') && !found.some((f) => f.body.layout === 'bignumber') ? bigNumberOf(sentence, context) : null;
+    if (big) {
+      found.push({ index, body: { layout: 'bignumber', figure: big.figure, caption: big.caption } });
+      continue;
+    }
+    const comparison = wants('compare') && !found.some((f) => f.body.layout === 'compare') ? comparisonOf(sentence, context) : null;
+    if (comparison) {
+      const columns = comparison.columns.map((c) => ({ heading: c.heading, points: [{ text: c.text }] }));
+      found.push({ index, body: { layout: 'compare', lead: comparison.lead, columns } });
+    }
+  }
+  return found.sort((a, b) => (a.body.layout === b.body.layout ? a.index - b.index : a.body.layout === 'bignumber' ? -1 : 1));
+}
+
+/**
+ * The passage without some sentences, to plan the rest from. Its notes keep a paragraph whole unless
+ * the sentences moved out began or ended it (then they are read on their own slides, and the rest
+ * reads on without them).
+ */
+function withoutSentences(passage: Passage, indexes: number[]): Passage {
+  let offset = 0;
+  const notes: string[] = [];
+  const paragraphs = passage.paragraphs.map((p) => {
+    const moved = p.map((_, i) => indexes.includes(offset + i));
+    offset += p.length;
+    const kept = p.filter((_, i) => !moved[i]);
+    // Moved from the edges only: the paragraph still reads on; moved from inside: it is read whole.
+    const first = moved.indexOf(false);
+    const last = moved.lastIndexOf(false);
+    const inside = first >= 0 && moved.slice(first, last + 1).some(Boolean);
+    notes.push((inside ? p : kept).join(' '));
+    return kept;
+  });
+  return { ...passage, paragraphs: paragraphs.filter((p) => p.length > 0), notes: notes.filter(Boolean), opens: passage.opens && !indexes.includes(0) };
 }
 
 /** Splits long paragraphs at topic shifts and joins a one-sentence paragraph to its neighbour. */
@@ -69,7 +204,7 @@ function passagesOf(paragraphs: ProseParagraph[], context: CondenseContext): Pas
     const sentences = splitSentences(paragraph.text);
     if (sentences.length === 0) continue;
     const ranges = sentences.length > SUMMARY_LIMITS.maxSentences ? splitTopics(sentences, context.lang) : [[0, sentences.length] as [number, number]];
-    for (const [start, end] of ranges) passages.push({ paragraphs: [sentences.slice(start, end)], line: paragraph.line });
+    for (const [start, end] of ranges) passages.push({ paragraphs: [sentences.slice(start, end)], line: paragraph.line, opens: start === 0, layout: paragraph.layout });
     if (paragraph.list) passages.at(-1)!.list = paragraph.list;
   }
   // A passage of one short sentence cannot carry a slide of its own: it joins the next one (or the previous).
@@ -91,9 +226,17 @@ function passagesOf(paragraphs: ProseParagraph[], context: CondenseContext): Pas
 function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set<string>): SummarySlide {
   const sentences = passage.paragraphs.flat();
   const scores = rankSentences(sentences, context.lang);
-  const { title, from } = chooseTitle(sentences, scores, context, usedTitles);
+  // A paragraph that opens by defining its subject shows the term as its title and the definition beneath.
+  const defined = passage.opens && (!passage.layout || passage.layout === 'definition') ? definitionOf(sentences[0]!, context.lang) : null;
+  const term = defined ? capitalizeFirst(defined.term) : undefined;
+  // A definition that runs into a list stops before it: the items are the slide's points.
+  // So does one that runs into a clause of its own ("… lainnya dimana mereka …", "… a city where …").
+  const definedAs = defined ? (findInlineList(defined.definition, context.lang)?.lead ?? defined.definition).split(/,?\s+(?:dimana|di mana|where|which|whose)\s+/u)[0]! : '';
+  const definition = defined && term && !usedTitles.has(normalizeTitle(term)) ? condense(definedAs, context, SUMMARY_LIMITS.pointWords, 'point') || undefined : undefined;
+  const { title, from } = definition ? { title: term!, from: 0 } : chooseTitle(sentences, scores, context, usedTitles);
   usedTitles.add(normalizeTitle(title));
   markShown(title, context);
+  if (definition) markShown(definition, context);
 
   // The title's own sentence may still give points: the items of its inline list, or what the title left out.
   // Points are made only when their turn comes (a full slide stops early): `points` is a thunk.
@@ -106,7 +249,7 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
   }
   const titleList = findInlineList(sentences[from]!, context.lang);
   if (titleList) candidates.push({ index: from, list: true, points: () => titleList.items.map((item) => ({ text: condense(item, context, SUMMARY_LIMITS.itemWords, 'item') })) });
-  else
+  else if (!definition && !passage.onTimeline?.has(sentences[from]!))
     candidates.push({
       index: from,
       points: () => {
@@ -115,11 +258,11 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
       },
     });
   const order = sentences.map((_, i) => i).filter((i) => i !== from).sort((a, b) => scores[b]! - scores[a]! || a - b);
-  for (const index of order) candidates.push({ index, points: () => pointsOf(sentences[index]!, context) });
+  for (const index of order) if (!passage.onTimeline?.has(sentences[index]!)) candidates.push({ index, points: () => pointsOf(sentences[index]!, context) });
 
-  const chosen: { index: number; points: Point[] }[] = [];
-  let words = 0;
-  let count = 0;
+  const chosen: { index: number; points: Point[]; list?: boolean }[] = [];
+  let words = definition ? wordCount(definition) : 0;
+  let count = definition ? 1 : 0;
   for (const candidate of candidates) {
     if (count >= SUMMARY_LIMITS.maxPoints || words >= SUMMARY_LIMITS.slideWords - 2) break;
     const made = candidate.points();
@@ -132,7 +275,7 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
     // The items of the title's own list count as one point: together they are what the title announces.
     const slots = candidate.list ? 1 : fresh.length;
     if (count + slots > SUMMARY_LIMITS.maxPoints || words + size > SUMMARY_LIMITS.slideWords) continue;
-    chosen.push({ index: candidate.index, points: fresh });
+    chosen.push({ index: candidate.index, points: fresh, list: candidate.list });
     words += size;
     count += slots;
   }
@@ -140,22 +283,28 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
   let points = chosen.flatMap((c) => c.points);
   for (const point of points) markShown(point.text, context);
 
-  const notes = passage.paragraphs.map((p) => p.join(' '));
+  const notes = passage.notes ?? passage.paragraphs.map((p) => p.join(' '));
   // The list's items, whole, in the notes too: a condensed item is not lost.
   if (passage.list) notes.push(passage.list.map((item) => `• ${item}`).join(' '));
-  const slide: SummarySlide = { title, points: [], notes, text: sentences.join(' '), line: passage.line };
+  const slide = (body: SlideBody): SummarySlide => ({ title, body, notes, text: sentences.join(' '), line: passage.line });
+  if (definition) return slide({ layout: 'definition', term: title, definition, points: emphasized(points) });
+  // Three to six items that are the slide's subject read best as numbered cards.
+  const list = chosen.find((c) => c.list && c.points.length >= 3 && c.points.length <= 6);
+  if (list && passage.layout !== 'points' && (!passage.layout || passage.layout === 'steps')) {
+    return slide({ layout: 'steps', items: list.points, points: emphasized(chosen.filter((c) => c !== list).flatMap((c) => c.points)) });
+  }
   // Nothing fitted as a point: the best other sentence, cut where it must, says what the slide is about.
   const other = order[0];
   if (points.length === 0 && other !== undefined) points = [{ text: condense(sentences[other]!, context, SUMMARY_LIMITS.pointWords, 'item') }];
   // One point alone is a statement, shown as such rather than as a lonely bullet.
-  if (points.length === 1 && !points[0]!.subpoints) {
-    slide.statement = emphasize([points[0]!.text])[0];
-    return slide;
-  }
-  const emphasized = emphasize(points.map((p) => p.text));
-  points = points.map((p, i) => ({ ...p, text: emphasized[i]! }));
-  slide.points = points;
-  return slide;
+  if (points.length === 1 && !points[0]!.subpoints) return slide({ layout: 'statement', text: emphasize([points[0]!.text])[0]! });
+  return slide({ layout: 'bullets', points: emphasized(points) });
+}
+
+/** Points with at most two figures or years in bold across them. */
+function emphasized(points: Point[]): Point[] {
+  const texts = emphasize(points.map((p) => p.text));
+  return points.map((p, i) => ({ ...p, text: texts[i]! }));
 }
 
 /** The topic sentence's claim; failing that, the best-ranked sentence that makes one; failing that, the topic sentence shortened. */

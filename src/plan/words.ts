@@ -81,7 +81,11 @@ const EN_VERBS = new Set(
     'trap traps release releases drive drives drove kill kills save saves protect protects lower lowers raise raises ' +
     'replace replaces turn turns change changes work works matter matters fail fails lack lacks affect affects create creates ' +
     'spend spends spent lose loses lost win wins won meet meets met set sets put puts let lets seem seems appear appears ' +
-    'warm warms cool cools heat heats plant plants shade shades reflect reflects emit emits'
+    'warm warms cool cools heat heats plant plants shade shades reflect reflects emit emits ' +
+    'send sends sent feel feels felt live lives lived die dies died flow flows move moves moved spread spreads ' +
+    'suffer suffers rely relies relied improve improves reach reaches contain contains produce produces vary varies ' +
+    'differ differs exceed exceeds threaten threatens struggle struggles lie lies lay serve serves served ' +
+    'introduce introduces published publish publishes explain explains described describe describes'
   ).split(' '),
 );
 
