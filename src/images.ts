@@ -38,6 +38,8 @@ export function resolveImages(deck: Deck, baseDir: string): void {
     }
     if (body?.layout !== 'image') continue;
     const src = body.src.trim();
+    // A picture beside a paragraph's points is named by its own line, not the paragraph's.
+    if (body.line !== undefined) where.line = body.line;
     if (/^data:image\/(png|jpe?g|gif|webp|svg\+xml)[;,]/i.test(src)) continue;
     if (hasScheme(src)) {
       deck.diagnostics.push({

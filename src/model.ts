@@ -84,7 +84,8 @@ export type SlideBody =
   | { layout: 'steps'; items: Point[]; points: Point[] }
   | { layout: 'quote'; text: string }
   | { layout: 'table'; header: string[]; align: (string | null)[]; rows: string[][] }
-  | { layout: 'image'; src: string; alt: string; caption?: string }
+  /** A picture; with `points`, the picture fills one half and the points the other. */
+  | { layout: 'image'; src: string; alt: string; caption?: string; points?: Point[]; /** The image's own source line, when the slide starts earlier (beside a paragraph). */ line?: number }
   | { layout: 'code'; text: string; lang?: string }
   | { layout: 'html'; html: string }
   | { layout: 'references'; entries: string[] };

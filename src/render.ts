@@ -144,7 +144,7 @@ function bodyView(body: SlideBody, deck: Deck): Record<string, unknown> {
       return { partial: 'table', header: body.header.map(cell), rows: body.rows.map((row) => row.map(cell)) };
     }
     case 'image':
-      return { partial: 'image', src: body.src, alt: body.alt, captionHtml: body.caption ? renderInline(body.caption) : undefined };
+      return { partial: 'image', src: body.src, alt: body.alt, captionHtml: body.caption ? renderInline(body.caption) : undefined, points: pointViews(body.points ?? []) };
     case 'code':
       return { partial: 'code', text: body.text, lang: body.lang };
     case 'html':

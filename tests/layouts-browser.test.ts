@@ -49,6 +49,25 @@ function measureLayouts(names: string[]) {
     });
 }
 
+describe('a picture beside its points', () => {
+  it('fills its half of the slide and fits, with the points beside it', async () => {
+    const result = await buildEssay(path.join(root, 'tests/fixtures/essays/image-text.md'), { outDir: path.join(out, 'image-text'), projectDir: root });
+    if (!result.ok) throw result.error;
+    const { value } = await withDeck(session, result.outDir, async (page) => ({
+      fit: await page.evaluate(measureFit),
+      halves: await page.evaluate(() => {
+        const box = document.querySelector('.image-text')!.getBoundingClientRect();
+        const img = document.querySelector('.image-text img')!.getBoundingClientRect();
+        const points = document.querySelector('.image-text ul.points')!.getBoundingClientRect();
+        return { imageShare: img.width / box.width, pointsRight: points.left >= img.right };
+      }),
+    }));
+    expect(value.fit.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
+    expect(value.halves.imageShare).toBeGreaterThan(0.35);
+    expect(value.halves.pointsRight).toBe(true);
+  }, 60_000);
+});
+
 describe.each(['default', 'gelap', 'merah-putih'])('the layouts in the %s theme', (theme) => {
   it('fit their slides with text of 22 px or more, and print in slides.pdf and the handout', async () => {
     let deckSlides: string[] = [];

@@ -171,6 +171,11 @@ class Planner {
         prose.push({ text: block.text, line: block.line, layout: this.layoutMarker(block) });
         continue;
       }
+      if (this.detail === 'summary' && block.kind === 'image' && prose.length > 0 && !prose.at(-1)!.image && !block.directives.breakBefore) {
+        // A picture right after a paragraph is shown beside that paragraph's points.
+        prose[prose.length - 1] = { ...prose.at(-1)!, image: { src: block.src, alt: block.alt, caption: block.title ?? (block.alt || undefined), line: block.line } };
+        continue;
+      }
       if (this.detail === 'summary' && block.kind === 'list' && !block.directives.keep && !block.directives.breakBefore && prose.length > 0 && block.items.length <= 8) {
         // A list right after a paragraph is that paragraph's points, in the author's own words: it joins its slide.
         prose[prose.length - 1] = { ...prose.at(-1)!, list: block.items, ordered: block.ordered };

@@ -39,6 +39,8 @@ export interface ProseParagraph {
   line: number;
   /** The author's `layout=` marker on the paragraph: a layout to force, or `points` for none. */
   layout?: string;
+  /** A picture right after the paragraph: shown beside its points. */
+  image?: { src: string; alt: string; caption?: string; line: number };
   /** The author's list that follows the paragraph: its items are the slide's first points. */
   list?: string[];
   ordered?: boolean;
@@ -68,6 +70,7 @@ interface Passage {
   notes?: string[];
   /** Sentences a timeline of the section already shows: not points again. */
   onTimeline?: Set<string>;
+  image?: { src: string; alt: string; caption?: string; line: number };
 }
 
 /** Layout names an author may force with `<!-- paparan: layout=… -->`; `points` refuses them all. */
@@ -105,7 +108,7 @@ function timelineOf(paragraphs: ProseParagraph[], context: CondenseContext, used
  */
 function planWithShowcase(passage: Passage, context: CondenseContext, used: Set<string>): SummarySlide[] {
   const sentences = passage.paragraphs.flat();
-  const showcases = passage.layout === 'points' ? [] : affordableShowcases(findShowcases(passage, context), passage);
+  const showcases = passage.layout === 'points' || passage.image ? [] : affordableShowcases(findShowcases(passage, context), passage);
   if (showcases.length === 0) return [planPassage(passage, context, used)];
   const slides = showcases.map(({ index, body }) => {
     const sentence = sentences[index]!;
@@ -206,6 +209,7 @@ function passagesOf(paragraphs: ProseParagraph[], context: CondenseContext): Pas
     const ranges = sentences.length > SUMMARY_LIMITS.maxSentences ? splitTopics(sentences, context.lang) : [[0, sentences.length] as [number, number]];
     for (const [start, end] of ranges) passages.push({ paragraphs: [sentences.slice(start, end)], line: paragraph.line, opens: start === 0, layout: paragraph.layout });
     if (paragraph.list) passages.at(-1)!.list = paragraph.list;
+    if (paragraph.image) passages.at(-1)!.image = paragraph.image;
   }
   // A passage of one short sentence cannot carry a slide of its own: it joins the next one (or the previous).
   for (let i = 0; i < passages.length; i++) {
@@ -213,7 +217,7 @@ function passagesOf(paragraphs: ProseParagraph[], context: CondenseContext): Pas
     const sentences = passage.paragraphs.flat();
     if (passages.length < 2 || sentences.length > 1 || wordCount(sentences[0]!) > 25) continue;
     const neighbour = passages[i + 1] ?? passages[i - 1]!;
-    if (passage.list || neighbour.paragraphs.flat().length + 1 > SUMMARY_LIMITS.maxSentences) continue;
+    if (passage.list || passage.image || neighbour.paragraphs.flat().length + 1 > SUMMARY_LIMITS.maxSentences) continue;
     if (neighbour === passages[i + 1]) neighbour.paragraphs.unshift(...passage.paragraphs);
     else neighbour.paragraphs.push(...passage.paragraphs);
     neighbour.line = Math.min(neighbour.line, passage.line);
@@ -288,6 +292,8 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
   if (passage.list) notes.push(passage.list.map((item) => `• ${item}`).join(' '));
   const slide = (body: SlideBody): SummarySlide => ({ title, body, notes, text: sentences.join(' '), line: passage.line });
   if (definition) return slide({ layout: 'definition', term: title, definition, points: emphasized(points) });
+  // A picture after the paragraph fills half the slide; the points, fewer for the narrower half, the other.
+  if (passage.image) return slide({ layout: 'image', ...passage.image, points: emphasized(points.slice(0, 3)) });
   // Three to six items that are the slide's subject read best as numbered cards.
   const list = chosen.find((c) => c.list && c.points.length >= 3 && c.points.length <= 6);
   if (list && passage.layout !== 'points' && (!passage.layout || passage.layout === 'steps')) {

@@ -85,7 +85,8 @@ const EN_VERBS = new Set(
     'send sends sent feel feels felt live lives lived die dies died flow flows move moves moved spread spreads ' +
     'suffer suffers rely relies relied improve improves reach reaches contain contains produce produces vary varies ' +
     'differ differs exceed exceeds threaten threatens struggle struggles lie lies lay serve serves served ' +
-    'introduce introduces published publish publishes explain explains described describe describes'
+    'introduce introduces published publish publishes explain explains described describe describes ' +
+    'supply supplies supplied generate generates cover covers covered account accounts'
   ).split(' '),
 );
 

@@ -104,6 +104,18 @@ describe('comparison', () => {
   });
 });
 
+describe('image with text', () => {
+  it('shows a picture that follows a paragraph beside its points, and a picture alone on its own', () => {
+    const file = path.join(root, 'tests/fixtures/essays/image-text.md');
+    const deck = planDeck(parseEssay({ source: readFileSync(file, 'utf8'), file, baseDir: path.dirname(file), slug: 'image-text' }));
+    const slide = deck.slides.find((s) => s.body?.layout === 'image');
+    expect(slide?.body).toMatchObject({ layout: 'image', src: 'chart.png', caption: 'Solar share by island, 2012–2020' });
+    expect(slide?.body?.layout === 'image' && slide.body.points?.length).toBeGreaterThanOrEqual(1);
+    expect(slide?.title).toMatch(/^Solar power now supplies most of the electricity/u);
+    expect(layouts('## Gambar\n\n![Peta](chart.png)')).toEqual(['image']);
+  });
+});
+
 describe('steps and the author\'s markers', () => {
   it('shows an enumeration of three to six items as numbered cards, and a longer one as a list', () => {
     const three = plan('Terdapat beberapa prinsip dasar diplomasi Indonesia, diantaranya ialah: 1) penegakan demokrasi; 2) peningkatan inklusi; dan 3) peningkatan penelitian.');
