@@ -82,7 +82,7 @@ export type SlideBody =
   | { layout: 'compare'; lead?: string; columns: { heading: string; points: Point[] }[] }
   /** An enumeration of three to six items as numbered cards, and what else the slide says. */
   | { layout: 'steps'; items: Point[]; points: Point[] }
-  | { layout: 'quote'; text: string }
+  | { layout: 'quote'; text: string; /** Who said it, from a closing "— Name" line. */ attribution?: string }
   | { layout: 'table'; header: string[]; align: (string | null)[]; rows: string[][] }
   /** A picture; with `points`, the picture fills one half and the points the other. */
   | { layout: 'image'; src: string; alt: string; caption?: string; points?: Point[]; /** The image's own source line, when the slide starts earlier (beside a paragraph). */ line?: number }

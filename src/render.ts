@@ -138,7 +138,7 @@ function bodyView(body: SlideBody, deck: Deck): Record<string, unknown> {
     case 'steps':
       return { partial: 'steps', items: pointViews(body.items), points: pointViews(body.points), count: body.items.length };
     case 'quote':
-      return { partial: 'quote', html: renderInline(body.text) };
+      return { partial: 'quote', html: renderInline(body.text), attributionHtml: body.attribution ? renderInline(body.attribution) : undefined };
     case 'table': {
       const cell = (text: string, i: number) => ({ html: renderInline(text), align: body.align[i] ?? undefined });
       return { partial: 'table', header: body.header.map(cell), rows: body.rows.map((row) => row.map(cell)) };

@@ -368,12 +368,19 @@ class Planner {
   private planSpecialBlock(block: Block, draft: SlideDraft): void {
     switch (block.kind) {
       case 'quote': {
-        const perLine = this.budget.charsPerLine - 6;
-        const parts = packByLines(splitSentences(block.text), (s) => estimateLines(plainInline(s), perLine), this.budget.bodyLines - 2);
-        for (const part of parts) {
+        // "> … \n> — Soekarno": the closing dash line names who said it, shown under the quote.
+        // (Only after a full stop, and a name with a capital: a dash inside the quote is not a signature.)
+        const signed = /^([\s\S]*?[.!?"”'’])\s+(?:—|–|--|~)\s*(\p{Lu}[^.!?—–\n]{1,80})$/u.exec(block.text.trim());
+        const quoted = signed?.[1]?.trim() ? signed[1].trim() : block.text;
+        const attribution = signed?.[1]?.trim() ? signed[2]!.trim() : undefined;
+        // Quotes are shown larger than body text: fewer characters a line.
+        const perLine = Math.floor((this.budget.charsPerLine - 6) * 0.85);
+        const parts = packByLines(splitSentences(quoted), (s) => estimateLines(plainInline(s), perLine), this.budget.bodyLines - 3);
+        parts.forEach((part, i) => {
           const text = part.join(' ');
-          this.addContent(draft, { layout: 'quote', text }, [text], this.sourcesOf(text, block.line));
-        }
+          const body: SlideBody = { layout: 'quote', text, attribution: i === parts.length - 1 ? attribution : undefined };
+          this.addContent(draft, body, [attribution && i === parts.length - 1 ? `${text} — ${attribution}` : text], this.sourcesOf(text, block.line));
+        });
         return;
       }
       case 'table': {

@@ -104,6 +104,15 @@ describe('comparison', () => {
   });
 });
 
+describe('quote', () => {
+  it('shows who said it from a closing dash line, and leaves a dash inside the quote alone', () => {
+    const signed = plan('## Kutipan\n\n> Energy independence is a matter of survival for us.\n> — Enele Sopoaga', 'en');
+    expect(signed.slides.find((s) => s.body?.layout === 'quote')?.body).toMatchObject({ text: 'Energy independence is a matter of survival for us.', attribution: 'Enele Sopoaga' });
+    const unsigned = plan('## Kutipan\n\n> Kita harus berdikari — dalam ekonomi dan politik.');
+    expect(unsigned.slides.find((s) => s.body?.layout === 'quote')?.body).toEqual({ layout: 'quote', text: 'Kita harus berdikari — dalam ekonomi dan politik.', attribution: undefined });
+  });
+});
+
 describe('image with text', () => {
   it('shows a picture that follows a paragraph beside its points, and a picture alone on its own', () => {
     const file = path.join(root, 'tests/fixtures/essays/image-text.md');
