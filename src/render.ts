@@ -7,6 +7,7 @@ import { Marked } from 'marked';
 import { displayDate, labelsFor } from './language.js';
 import { slideSizeFor } from './layout.js';
 import type { Deck, Slide, SlideBody } from './model.js';
+import { keepHyphenated, plainTextHtml } from './nobreak.js';
 import { sanitizeBlock, sanitizeInline } from './sanitize.js';
 import type { Templates } from './templates.js';
 import { slideBackgroundClass } from './contrast.js';
@@ -14,9 +15,9 @@ import type { ThemeView } from './themes.js';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
-/** Markdown inline text → sanitized HTML. */
+/** Markdown inline text → sanitized HTML, its hyphenated words kept whole at line ends. */
 export function renderInline(text: string): string {
-  return sanitizeInline(markdown.parseInline(text) as string);
+  return keepHyphenated(sanitizeInline(markdown.parseInline(text) as string));
 }
 
 /** The reveal.js settings every deck uses, each with the reason for it. */
@@ -87,6 +88,9 @@ function slideView(slide: Slide, index: number, deck: Deck, authors: string | un
     timing: slide.timing,
     title: slide.title,
     subtitle: slide.subtitle,
+    // Headings as HTML: plain text escaped, hyphenated words kept whole at line ends.
+    titleHtml: plainTextHtml(slide.title),
+    subtitleHtml: slide.subtitle === undefined ? undefined : plainTextHtml(slide.subtitle),
     notes: slide.notes.map(renderInline),
   };
   switch (slide.kind) {
@@ -108,6 +112,7 @@ function slideView(slide: Slide, index: number, deck: Deck, authors: string | un
         ...common,
         partial: 'content',
         kicker: slide.kicker,
+        kickerHtml: slide.kicker === undefined ? undefined : plainTextHtml(slide.kicker),
         continuedLabel: slide.continued ? labels.continued : undefined,
         body: slide.body ? bodyView(slide.body, deck) : { partial: 'html', html: '' },
         sourcesLabel: (slide.sources?.length ?? 0) > 1 ? labels.sources : labels.source,
