@@ -37,6 +37,8 @@ export interface SlideBudget {
   referenceCharsPerLine: number;
   /** Entries in the outline before it continues on another slide. */
   maxOutlineEntries: number;
+  /** Characters of the one-line preview of a section's slides under its divider (24px). */
+  previewChars: number;
 }
 
 /** Slide size by aspect ratio; 16:9 suits today's projectors and laptops. */
@@ -75,6 +77,7 @@ export function budgetFor(size: SlideSize): SlideBudget {
     referenceLines: wide ? 12 : 14,
     referenceCharsPerLine: wide ? 78 : 62,
     maxOutlineEntries: 7,
+    previewChars: wide ? 84 : 64,
   };
 }
 

@@ -4,8 +4,9 @@
  * Handlebars templates only present it.
  */
 import { Marked } from 'marked';
+import { authorLine, authorList, lecturerList } from './byline.js';
 import { displayDate, labelsFor } from './language.js';
-import { slideSizeFor } from './layout.js';
+import { budgetFor, slideSizeFor } from './layout.js';
 import type { Deck, Slide, SlideBody } from './model.js';
 import { keepHyphenated, plainTextHtml } from './nobreak.js';
 import { sanitizeBlock, sanitizeInline } from './sanitize.js';
@@ -95,16 +96,9 @@ function slideView(slide: Slide, index: number, deck: Deck, authors: string | un
   };
   switch (slide.kind) {
     case 'title':
-      return {
-        ...common,
-        partial: 'title',
-        authors,
-        institution: deck.meta.institution,
-        date: deck.meta.date === undefined ? undefined : displayDate(deck.meta.date, deck.lang),
-        hasByline: Boolean(authors || deck.meta.institution || deck.meta.date),
-      };
+      return { ...common, ...titleView(deck, authors) };
     case 'section':
-      return { ...common, partial: 'section', number: sectionNumber(deck, slide) };
+      return { ...common, partial: 'section', number: sectionNumber(deck, slide), previewHtml: sectionPreview(deck, slide) };
     case 'closing':
       return { ...common, partial: 'closing' };
     default:
@@ -149,16 +143,60 @@ function bodyView(body: SlideBody, deck: Deck): Record<string, unknown> {
   }
 }
 
+/** The title slide's byline: each author with their NIM, the course and lecturers labelled in the deck's language, the institution, the date, the essay's logo. */
+function titleView(deck: Deck, authors: string | undefined): Record<string, unknown> {
+  const labels = labelsFor(deck.lang);
+  const { course, institution, logo } = deck.meta;
+  const lecturers = lecturerList(deck.meta);
+  const details = [
+    ...(course ? [{ key: 'course', label: labels.course, values: [plainTextHtml(course)] }] : []),
+    ...(lecturers.length > 0 ? [{ key: 'lecturer', label: lecturers.length > 1 ? labels.lecturers : labels.lecturer, values: lecturers.map(plainTextHtml) }] : []),
+  ];
+  const authorViews = authorList(deck.meta).map((a) => ({ nameHtml: plainTextHtml(a.name), nim: a.nim }));
+  const date = deck.meta.date === undefined ? undefined : displayDate(deck.meta.date, deck.lang);
+  return {
+    partial: 'title',
+    // The names as one line, for templates that show them so.
+    authors,
+    authorList: authorViews,
+    studentIdLabel: labels.studentId,
+    details,
+    institution,
+    institutionHtml: institution === undefined ? undefined : plainTextHtml(institution),
+    date,
+    // The essay's own logo (checked and copied by images.ts) takes the place of the theme's on the title slide.
+    essayLogo: logo,
+    hasByline: Boolean(authorViews.length > 0 || details.length > 0 || institution || date),
+  };
+}
+
+/**
+ * The titles of a section's slides as one line under its divider ("A · B · C"), each title once, cut at a
+ * word with "…" when the line would be longer than the budget.
+ */
+function sectionPreview(deck: Deck, divider: Slide): string | undefined {
+  const titles = [...new Set(deck.slides.filter((s) => s.kind === 'content' && s.section === divider.section).map((s) => s.title.replace(/…$/u, '')))];
+  if (titles.length === 0) return undefined;
+  const budget = budgetFor(slideSizeFor(deck.meta.aspect)).previewChars;
+  const whole = titles.join(' · ');
+  if ([...whole].length <= budget) return plainTextHtml(whole);
+  const words = whole.split(' ');
+  let shown = '';
+  for (const word of words) {
+    const next = shown === '' ? word : `${shown} ${word}`;
+    if ([...next].length + 1 > budget) break;
+    shown = next;
+  }
+  // Never end on a separator or a comma: "A · B…", not "A ·…".
+  return plainTextHtml(`${shown.replace(/[\s·,;:.\-–—]+$/u, '')}…`);
+}
+
 function sectionNumber(deck: Deck, slide: Slide): string {
   const sections = deck.slides.filter((s) => s.kind === 'section');
   return `${sections.indexOf(slide) + 1} / ${sections.length}`;
 }
 
-/** Authors as one line: "A", "A & B", "A, B & C". */
+/** Author names as one line: "A", "A & B", "A, B & C" (student numbers are for the title slide only). */
 export function authorsOf(deck: Pick<Deck, 'meta'>): string | undefined {
-  const { author } = deck.meta;
-  if (!author) return undefined;
-  if (typeof author === 'string') return author;
-  if (author.length <= 1) return author[0];
-  return `${author.slice(0, -1).join(', ')} & ${author.at(-1)}`;
+  return authorLine(deck.meta);
 }

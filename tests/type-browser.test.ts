@@ -13,12 +13,14 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockRequestsOutside, startBrowser, withPage, type BrowserSession } from '../src/browser.js';
 import { buildEssay } from '../src/build.js';
-import { measureType, withDeck, type SlideType } from '../src/deck-fit.js';
+import { measureFit, measureType, withDeck, type SlideType } from '../src/deck-fit.js';
 import { defaultPdfOptions, exportPdfs } from '../src/export-pdf.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sharedEssay = path.join(root, 'content/kerja-sama-selatan-selatan.md');
 const hyphens = path.join(root, 'tests/fixtures/essays/hyphens.md');
+/** A class's essay with every title slide key; and one as full as a title slide gets: six authors, a title cut to three lines, two lecturers. */
+const classEssays = ['kelas.md', 'kelas-penuh.md'].map((name) => path.join(root, 'tests/fixtures/essays', name));
 const themes = ['default', 'gelap', 'merah-putih', path.join(root, 'examples/themes/kampus')];
 
 /** Layouts whose text is the body of the slide (tables, code and reference lists are smaller by design). */
@@ -76,6 +78,45 @@ describe.each(themes)('the shared essay in %s', (theme) => {
 
   it('never breaks a hyphenated word at its hyphen', () => {
     expect(slides.flatMap((s) => s.hyphenBreaks)).toEqual([]);
+  });
+});
+
+describe.each(themes)('the title slide a class expects, in %s', (theme) => {
+  it.each(classEssays)('fits %s, logo loaded, nothing under 22 px, and each divider previews its slides on one line', async (essay) => {
+    const result = await buildEssay(essay, { outDir: path.join(out, `${path.basename(essay)}-${path.basename(theme)}`), projectDir: root, cli: { theme } });
+    if (!result.ok) throw result.error;
+    const { value, errors } = await withDeck(session, result.outDir, async (page) => ({
+      fit: await page.evaluate(measureFit),
+      type: await page.evaluate(measureType),
+      page: await page.evaluate(() => {
+        // Only the present slide is laid out: show each in turn.
+        const reveal = (window as unknown as { Reveal: { getSlides(): HTMLElement[]; slide(h: number): void } }).Reveal;
+        const slides = reveal.getSlides();
+        reveal.slide(0);
+        const logo = Array.from(slides[0]!.querySelectorAll<HTMLImageElement>('img.title-logo')).map((img) => ({ loaded: img.complete && img.naturalWidth > 0, height: img.getBoundingClientRect().height }));
+        const previews: { text: string; cut: boolean }[] = [];
+        slides.forEach((slide, index) => {
+          const preview = slide.querySelector<HTMLElement>('.section-preview');
+          if (!preview) return;
+          reveal.slide(index);
+          previews.push({ text: preview.textContent ?? '', cut: preview.scrollWidth > preview.clientWidth });
+        });
+        return { logo, previews };
+      }),
+    }));
+    expect(errors).toEqual([]);
+    const [title] = value.fit;
+    expect(title).toMatchObject({ kind: 'title', overflowX: 0 });
+    expect(title!.overflowY).toBeLessThanOrEqual(1);
+    expect(value.type[0]!.minFontPx, value.type[0]!.minFontText).toBeGreaterThanOrEqual(22);
+    // The essay's logo, and only it, on the title slide.
+    expect(value.page.logo).toHaveLength(1);
+    expect(value.page.logo[0]!.loaded).toBe(true);
+    expect(value.page.logo[0]!.height).toBeGreaterThanOrEqual(30);
+    for (const slide of value.type.filter((s) => s.kind === 'section')) expect(slide.minFontPx, slide.id).toBeGreaterThanOrEqual(22);
+    // Shortened by paparan at a word (with "…"), never cut off by the browser.
+    expect(value.page.previews.length).toBeGreaterThanOrEqual(1);
+    for (const preview of value.page.previews) expect(preview.cut, preview.text).toBe(false);
   });
 });
 
