@@ -180,15 +180,23 @@ function sectionPreview(deck: Deck, divider: Slide): string | undefined {
   const budget = budgetFor(slideSizeFor(deck.meta.aspect)).previewChars;
   const whole = titles.join(' · ');
   if ([...whole].length <= budget) return plainTextHtml(whole);
-  const words = whole.split(' ');
-  let shown = '';
-  for (const word of words) {
-    const next = shown === '' ? word : `${shown} ${word}`;
-    if ([...next].length + 1 > budget) break;
-    shown = next;
+  const fits = (text: string) => [...text].length <= budget;
+  // Whole titles while they fit with room for " · …"; then the next one cut at a word, if enough of it shows to be read.
+  const kept: string[] = [];
+  for (const title of titles) {
+    if (!fits(`${[...kept, title].join(' · ')} · …`)) break;
+    kept.push(title);
   }
-  // Never end on a separator or a comma: "A · B…", not "A ·…".
-  return plainTextHtml(`${shown.replace(/[\s·,;:.\-–—]+$/u, '')}…`);
+  const lead = kept.length > 0 ? `${kept.join(' · ')} · ` : '';
+  const words = titles[kept.length]!.split(' ');
+  let count = 0;
+  while (count < words.length && fits(`${lead}${words.slice(0, count + 1).join(' ')}…`)) count++;
+  const cut = words.slice(0, count).join(' ').replace(/[\s·,;:.\-–—]+$/u, '');
+  // Never a lone word or two of a title after whole ones: "A · B · …" says more titles follow.
+  if (count >= 3 || (kept.length === 0 && count > 0)) return plainTextHtml(`${lead}${cut}…`);
+  if (kept.length > 0) return plainTextHtml(`${lead}…`);
+  // A first word longer than the line: cut inside it.
+  return plainTextHtml(`${[...titles[0]!].slice(0, budget - 1).join('')}…`);
 }
 
 function sectionNumber(deck: Deck, slide: Slide): string {
