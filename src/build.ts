@@ -82,7 +82,7 @@ export function compileEssay(source: string, options: CompileOptions): CompiledE
   const doc = parseEssay({ source, file, baseDir: path.dirname(path.resolve(file)), slug: slugFromPath(file) });
   const settings = resolveSettings(cli, doc.meta, config);
   const deck = planDeck(doc, { detail: settings.detail });
-  resolveImages(deck, doc.baseDir);
+  resolveImages(deck, doc.baseDir, { logoLine: doc.metaLines?.logo });
   const themeFromEssay = cli.theme === undefined && doc.meta.theme !== undefined;
   const theme = resolveTheme(settings.theme, projectDir, themeFromEssay ? { file } : {});
   const templateDirs = [builtinTemplatesDir, path.join(projectDir, 'templates'), ...theme.templateDirs];

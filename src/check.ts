@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildEssay, compileEssay, loadEssay } from './build.js';
 import { startBrowser, type BrowserSession } from './browser.js';
+import { authorList } from './byline.js';
 import type { CliSettings } from './config.js';
 import { measureFit, withDeck } from './deck-fit.js';
 import { asPaparanError, type Diagnostic } from './errors.js';
@@ -22,6 +23,8 @@ export interface CheckResult {
   overflowing?: string[];
   /** Figures outside their bounds, overflowing slides, and citations with no reference. */
   problems: string[];
+  /** What the deck should have but a talk can do without (an author): printed, never failing the check. */
+  warnings: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -39,9 +42,10 @@ export async function checkEssay(file: string, cli: CliSettings = {}, session?: 
       ...(overflowing?.length ? [`${overflowing.length} slides overflow: ${overflowing.join(', ')}`] : []),
       ...(citations.length ? [`${citations.length} citations have no reference`] : []),
     ];
-    return { file, figures, overflowing, problems, diagnostics };
+    const warnings = authorList(compiled.deck.meta).length === 0 ? ['no author: add "author:" to the front matter'] : [];
+    return { file, figures, overflowing, problems, warnings, diagnostics };
   } catch (error) {
-    return { file, problems: [asPaparanError(error, file).message], diagnostics: [] };
+    return { file, problems: [asPaparanError(error, file).message], warnings: [], diagnostics: [] };
   }
 }
 

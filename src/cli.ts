@@ -256,6 +256,7 @@ async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
       if (result.figures) for (const line of formatFigures(result.figures)) console.log(`  ${line}`);
       if (result.figures) console.log(`  slides that overflow: ${result.overflowing ? result.overflowing.length : `not measured: ${reason}`}`);
       for (const problem of result.problems) console.log(`  out of bounds: ${problem}`);
+      for (const warning of result.warnings) console.log(`  warning: ${warning}`);
       failed ||= result.problems.length > 0;
     }
   } finally {

@@ -3,7 +3,7 @@
  * further pushes the slide's content off the bottom, so a longer one is cut at
  * a word boundary with "…"; the planner puts the whole text in the notes.
  */
-import { estimateLines, type SlideBudget } from './layout.js';
+import { estimateLines, typeSizes, type SlideBudget } from './layout.js';
 import type { SlideKind } from './model.js';
 
 /** Headings show at most this many lines on a slide. */
@@ -37,11 +37,12 @@ export function fitTitle(text: string, charsPerLine: number, maxLines = maxTitle
 
 /**
  * Characters of a heading per line on a slide of this kind: the budget gives
- * them for a content slide's heading (40px in paparan.css); the section title
- * (52px) and the deck title (60px) are larger, so fewer fit.
+ * them for a content slide's heading; the section title and the deck title are
+ * larger (layout.ts typeSizes), so fewer fit.
  */
 export function titleCharsPerLine(kind: SlideKind, budget: Pick<SlideBudget, 'titleCharsPerLine'>): number {
-  const scale = kind === 'title' ? 40 / 60 : kind === 'section' ? 40 / 52 : 1;
+  const { heading, section, deckTitle } = typeSizes;
+  const scale = kind === 'title' ? heading / deckTitle : kind === 'section' ? heading / section : 1;
   return Math.floor(budget.titleCharsPerLine * scale);
 }
 

@@ -3,10 +3,14 @@
  * in the schema below, with what it means; unknown keys are warnings, wrong
  * values are errors that name the file and line.
  */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { handoutLayouts, pdfKinds, type HandoutLayout } from './config.js';
 import { ContentError, type Diagnostic } from './errors.js';
+
+/** A student: their name and student number (NIM), e.g. `{ name: Siti Rahma, nim: "2201234" }`. */
+const authorSchema = z.object({ name: z.string().trim().min(1), nim: z.string().trim().min(1).optional() }).strict();
+export type Author = z.infer<typeof authorSchema>;
 
 const metaSchema = z
   .object({
@@ -14,10 +18,16 @@ const metaSchema = z
     title: z.string().trim().min(1),
     /** Shown under the title on the title slide. */
     subtitle: z.string().optional(),
-    /** One author or several. */
-    author: z.union([z.string(), z.array(z.string())]).optional(),
-    /** Campus, faculty or course, shown on the title slide. */
+    /** One author or several: each a name, or a name with a student number (`{ name, nim }`). */
+    author: z.union([z.string(), authorSchema, z.array(z.union([z.string(), authorSchema]))]).optional(),
+    /** The course (mata kuliah) the essay was written for, shown on the title slide. */
+    course: z.string().optional(),
+    /** The lecturer or lecturers (dosen pengampu), shown on the title slide. */
+    lecturer: z.union([z.string(), z.array(z.string())]).optional(),
+    /** Study programme, faculty, university, shown on the title slide. */
     institution: z.string().optional(),
+    /** An image file next to the essay (the campus logo), shown on the title slide. */
+    logo: z.string().trim().min(1).optional(),
     /** Free text, shown as written; `YYYY-MM-DD` is shown in the essay's language ("12 Mei 2026"). */
     date: z.string().optional(),
     /** BCP 47 language tag: `id`, `en`, ...; guessed from the text when absent. */
@@ -53,9 +63,11 @@ export type EssayMeta = z.infer<typeof metaSchema>;
 export const knownMetaKeys = Object.keys(metaSchema.shape);
 
 /** Keys whose value is text: a number or a YAML date there is what the author meant as text (`title: 1984`). */
-const TEXT_KEYS = new Set(['title', 'subtitle', 'author', 'institution', 'date', 'lang', 'theme', 'description', 'source']);
-/** Keys holding a list of text (or, for `author`, one text). */
-const TEXT_LIST_KEYS = new Set(['author', 'keywords', 'references']);
+const TEXT_KEYS = new Set(['title', 'subtitle', 'author', 'course', 'lecturer', 'institution', 'date', 'logo', 'lang', 'theme', 'description', 'source']);
+/** Keys holding a list of text (or, for `author` and `lecturer`, one text). */
+const TEXT_LIST_KEYS = new Set(['author', 'lecturer', 'keywords', 'references']);
+/** Keys whose nested values are text too: a NIM written 0201236 keeps its leading zero. */
+const NESTED_TEXT_KEYS = new Set(['author']);
 
 export interface FrontMatter {
   /** Raw values, validated later once the title fallback is known. */
@@ -97,6 +109,13 @@ export function splitFrontMatter(source: string, file: string): FrontMatter {
       if (isScalar(pair.key) && pair.key.range) {
         keyLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line + 1;
         if (isScalar(pair.value) && typeof pair.value.value !== 'string' && pair.value.source) written[String(pair.key.value)] = pair.value.source;
+        if (NESTED_TEXT_KEYS.has(String(pair.key.value)) && pair.value && !isScalar(pair.value)) {
+          visit(pair.value, {
+            Scalar(_, node) {
+              if (typeof node.value === 'number' && node.source) node.value = node.source;
+            },
+          });
+        }
       }
     }
   }
@@ -120,6 +139,7 @@ export function validateMeta(fm: FrontMatter, file: string, diagnostics: Diagnos
       });
     }
   }
+  if (data.author !== undefined) checkAuthors(data.author, file, fm.keyLines.author ?? 1);
   const result = metaSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -129,6 +149,26 @@ export function validateMeta(fm: FrontMatter, file: string, diagnostics: Diagnos
     throw new ContentError(`front matter "${key}"${item}: ${describeIssue(issue, key, found)}`, { file, line: fm.keyLines[key] ?? 1 });
   }
   return result.data;
+}
+
+/** Authors in any of their forms, checked with messages in the author's terms rather than the schema's. */
+function checkAuthors(value: unknown, file: string, line: number): void {
+  const fail = (where: string, message: string) => {
+    throw new ContentError(`front matter "author"${where}: ${message}`, { file, line });
+  };
+  if (typeof value === 'string') return;
+  const isMapping = (item: unknown): item is Record<string, unknown> => item !== null && typeof item === 'object' && !Array.isArray(item);
+  if (!Array.isArray(value) && !isMapping(value)) fail('', `expected a name, a list of names, or "name:" and "nim:", found ${describeFound(value)}`);
+  const items: unknown[] = Array.isArray(value) ? value : [value];
+  items.forEach((item, index) => {
+    const where = Array.isArray(value) ? ` (item ${index + 1})` : '';
+    if (typeof item === 'string') return;
+    if (!isMapping(item)) return fail(where, `expected a name, or "name:" and "nim:", found ${describeFound(item)}`);
+    const unknown = Object.keys(item).find((key) => key !== 'name' && key !== 'nim');
+    if (unknown !== undefined) fail(where, `unknown key "${unknown}": an author has "name" and "nim"`);
+    if (typeof item.name !== 'string' || item.name.trim() === '') fail(where, 'an author needs a name: write "- name: Siti Rahma" (and "nim: ..." if you like)');
+    if (item.nim !== undefined && (typeof item.nim !== 'string' || item.nim.trim() === '')) fail(where, `"nim" must be a student number such as "2201234", found ${describeFound(item.nim)}`);
+  });
 }
 
 /** Numbers and YAML dates in text keys become text as the author wrote them; other keys keep their values. */

@@ -12,8 +12,8 @@ import { imageTypeNames, readImageType } from './image-type.js';
 import { hasScheme, isWithin } from './paths.js';
 import type { Deck } from './model.js';
 
-/** Checks every image of the deck and points it at its copy in `media/`; fills `deck.assets`. */
-export function resolveImages(deck: Deck, baseDir: string): void {
+/** Checks every image of the deck, and the essay's logo, and points each at its copy in `media/`; fills `deck.assets`. */
+export function resolveImages(deck: Deck, baseDir: string, options: { logoLine?: number } = {}): void {
   const copies = new Map<string, string>();
   // Keyed and copied by real path, so what is copied is the file that was checked.
   const copyOf = ({ written, real }: LocalImage): string => {
@@ -52,6 +52,18 @@ export function resolveImages(deck: Deck, baseDir: string): void {
     }
     body.src = copyOf(localFile(src, baseDir, where, 'image'));
   }
+  if (deck.meta.logo !== undefined) deck.meta = { ...deck.meta, logo: resolveLogo(deck, baseDir, { file: deck.file, line: options.logoLine }, copyOf) };
+}
+
+/** The front matter's `logo:`: a local image checked and copied like any other; a remote one is left out (the deck works offline). */
+function resolveLogo(deck: Deck, baseDir: string, where: { file: string; line?: number }, copyOf: (image: LocalImage) => string): string | undefined {
+  const src = deck.meta.logo!.trim();
+  if (/^data:image\/(png|jpe?g|gif|webp|svg\+xml)[;,]/i.test(src)) return src;
+  if (hasScheme(src)) {
+    deck.diagnostics.push({ severity: 'warning', ...where, message: `remote logo "${src}" is not included (the deck works offline): download it next to the essay and name the file` });
+    return undefined;
+  }
+  return copyOf(localFile(src, baseDir, where, 'logo'));
 }
 
 /** A slide background is a colour, or a local image that is copied like any other. */

@@ -16,6 +16,11 @@ export type Labels = {
   of: string;
   notes: string;
   slide: string;
+  /** Title slide labels: the course, the lecturer(s), a student's number. */
+  course: string;
+  lecturer: string;
+  lecturers: string;
+  studentId: string;
   pageOf: (page: string, total: string) => string;
 };
 
@@ -32,6 +37,10 @@ const ENGLISH: Labels = Object.freeze({
   of: 'of',
   notes: 'Notes',
   slide: 'Slide',
+  course: 'Course',
+  lecturer: 'Lecturer',
+  lecturers: 'Lecturers',
+  studentId: 'Student ID',
   pageOf: (page: string, total: string) => `Page ${page} of ${total}`,
 });
 
@@ -48,6 +57,10 @@ const INDONESIAN: Labels = Object.freeze({
   of: 'dari',
   notes: 'Catatan',
   slide: 'Slide',
+  course: 'Mata Kuliah',
+  lecturer: 'Dosen Pengampu',
+  lecturers: 'Dosen Pengampu',
+  studentId: 'NIM',
   pageOf: (page: string, total: string) => `Halaman ${page} dari ${total}`,
 });
 

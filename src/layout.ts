@@ -37,6 +37,8 @@ export interface SlideBudget {
   referenceCharsPerLine: number;
   /** Entries in the outline before it continues on another slide. */
   maxOutlineEntries: number;
+  /** Characters of the one-line preview of a section's slides under its divider (24px). */
+  previewChars: number;
 }
 
 /** Slide size by aspect ratio; 16:9 suits today's projectors and laptops. */
@@ -45,9 +47,18 @@ export function slideSizeFor(aspect: '16:9' | '4:3' = '16:9'): SlideSize {
 }
 
 /**
- * Budgets for a slide size. Measured on the default theme (body 30px Noto Sans,
- * headings 40px): ~72 characters fit a body line at 1280px; we plan with fewer
- * so that wider fonts in other themes still fit.
+ * The type sizes paparan.css sets, in px on the slide: body text, a content
+ * slide's heading, a section divider's title and the deck title.
+ */
+export const typeSizes = { body: 34, heading: 44, section: 52, deckTitle: 60 } as const;
+
+/**
+ * Budgets for a slide size, measured in Chromium on the built-in themes (body
+ * 34px, headings 44px bold): a body line holds about 60 characters of Noto Sans
+ * (paparan.css caps it with `--measure`; Atkinson Hyperlegible in `gelap` gets
+ * a narrower measure to match), a heading line about 49 of Noto Sans or Noto
+ * Serif bold and 52 of Atkinson Hyperlegible bold at 1280px. We plan with fewer
+ * so that lines of wide letters and user themes still fit.
  */
 export function budgetFor(size: SlideSize): SlideBudget {
   const wide = size.width / size.height > 1.5;
@@ -56,9 +67,9 @@ export function budgetFor(size: SlideSize): SlideBudget {
     maxWords: 60,
     maxPointWords: 30,
     minPointWords: 9,
-    bodyLines: wide ? 10 : 12,
-    charsPerLine: wide ? 62 : 48,
-    titleCharsPerLine: wide ? 50 : 40,
+    bodyLines: wide ? 9 : 10,
+    charsPerLine: wide ? 52 : 44,
+    titleCharsPerLine: wide ? 45 : 35,
     linesPerTitleLine: 1.4,
     maxTableRows: wide ? 8 : 10,
     tableCharsPerLine: wide ? 90 : 70,
@@ -66,6 +77,7 @@ export function budgetFor(size: SlideSize): SlideBudget {
     referenceLines: wide ? 12 : 14,
     referenceCharsPerLine: wide ? 78 : 62,
     maxOutlineEntries: 7,
+    previewChars: wide ? 84 : 64,
   };
 }
 

@@ -52,6 +52,8 @@ export interface SourceDoc {
   baseDir: string;
   slug: string;
   meta: EssayMeta;
+  /** The line of each front matter key, for messages about its value. */
+  metaLines?: Record<string, number>;
   /** Blocks before the first `##` heading. */
   preamble: Block[];
   sections: Section[];

@@ -81,6 +81,7 @@ export function parseEssay(input: ParseInput): SourceDoc {
     baseDir: input.baseDir,
     slug: input.slug,
     meta,
+    metaLines: fm.keyLines,
     preamble: doc.preamble,
     sections: doc.sections,
     references,

@@ -4,9 +4,11 @@
  * Handlebars templates only present it.
  */
 import { Marked } from 'marked';
+import { authorLine, authorList, lecturerList } from './byline.js';
 import { displayDate, labelsFor } from './language.js';
-import { slideSizeFor } from './layout.js';
+import { budgetFor, slideSizeFor } from './layout.js';
 import type { Deck, Point, Slide, SlideBody } from './model.js';
+import { keepHyphenated, plainTextHtml } from './nobreak.js';
 import { sanitizeBlock, sanitizeInline } from './sanitize.js';
 import type { Templates } from './templates.js';
 import { slideBackgroundClass } from './contrast.js';
@@ -14,9 +16,9 @@ import type { ThemeView } from './themes.js';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
-/** Markdown inline text → sanitized HTML. */
+/** Markdown inline text → sanitized HTML, its hyphenated words kept whole at line ends. */
 export function renderInline(text: string): string {
-  return sanitizeInline(markdown.parseInline(text) as string);
+  return keepHyphenated(sanitizeInline(markdown.parseInline(text) as string));
 }
 
 /** The reveal.js settings every deck uses, each with the reason for it. */
@@ -87,20 +89,16 @@ function slideView(slide: Slide, index: number, deck: Deck, authors: string | un
     timing: slide.timing,
     title: slide.title,
     subtitle: slide.subtitle,
+    // Headings as HTML: plain text escaped, hyphenated words kept whole at line ends.
+    titleHtml: plainTextHtml(slide.title),
+    subtitleHtml: slide.subtitle === undefined ? undefined : plainTextHtml(slide.subtitle),
     notes: slide.notes.map(renderInline),
   };
   switch (slide.kind) {
     case 'title':
-      return {
-        ...common,
-        partial: 'title',
-        authors,
-        institution: deck.meta.institution,
-        date: deck.meta.date === undefined ? undefined : displayDate(deck.meta.date, deck.lang),
-        hasByline: Boolean(authors || deck.meta.institution || deck.meta.date),
-      };
+      return { ...common, ...titleView(deck, authors) };
     case 'section':
-      return { ...common, partial: 'section', number: sectionNumber(deck, slide) };
+      return { ...common, partial: 'section', number: sectionNumber(deck, slide), previewHtml: sectionPreview(deck, slide) };
     case 'closing':
       return { ...common, partial: 'closing' };
     default:
@@ -108,6 +106,7 @@ function slideView(slide: Slide, index: number, deck: Deck, authors: string | un
         ...common,
         partial: 'content',
         kicker: slide.kicker,
+        kickerHtml: slide.kicker === undefined ? undefined : plainTextHtml(slide.kicker),
         continuedLabel: slide.continued ? labels.continued : undefined,
         body: slide.body ? bodyView(slide.body, deck) : { partial: 'html', html: '' },
         sourcesLabel: (slide.sources?.length ?? 0) > 1 ? labels.sources : labels.source,
@@ -159,16 +158,68 @@ function pointViews(points: Point[]): { html: string; subpoints: { html: string 
   return points.map((p) => ({ html: renderInline(p.text), subpoints: (p.subpoints ?? []).map((s) => ({ html: renderInline(s.text) })) }));
 }
 
+/** The title slide's byline: each author with their NIM, the course and lecturers labelled in the deck's language, the institution, the date, the essay's logo. */
+function titleView(deck: Deck, authors: string | undefined): Record<string, unknown> {
+  const labels = labelsFor(deck.lang);
+  const { course, institution, logo } = deck.meta;
+  const lecturers = lecturerList(deck.meta);
+  const details = [
+    ...(course ? [{ key: 'course', label: labels.course, values: [plainTextHtml(course)] }] : []),
+    ...(lecturers.length > 0 ? [{ key: 'lecturer', label: lecturers.length > 1 ? labels.lecturers : labels.lecturer, values: lecturers.map(plainTextHtml) }] : []),
+  ];
+  const authorViews = authorList(deck.meta).map((a) => ({ nameHtml: plainTextHtml(a.name), nim: a.nim }));
+  const date = deck.meta.date === undefined ? undefined : displayDate(deck.meta.date, deck.lang);
+  return {
+    partial: 'title',
+    // The names as one line, for templates that show them so.
+    authors,
+    authorList: authorViews,
+    studentIdLabel: labels.studentId,
+    details,
+    institution,
+    institutionHtml: institution === undefined ? undefined : plainTextHtml(institution),
+    date,
+    // The essay's own logo (checked and copied by images.ts) takes the place of the theme's on the title slide.
+    essayLogo: logo,
+    hasByline: Boolean(authorViews.length > 0 || details.length > 0 || institution || date),
+  };
+}
+
+/**
+ * The titles of a section's slides as one line under its divider ("A · B · C"), each title once, cut at a
+ * word with "…" when the line would be longer than the budget.
+ */
+function sectionPreview(deck: Deck, divider: Slide): string | undefined {
+  const titles = [...new Set(deck.slides.filter((s) => s.kind === 'content' && s.section === divider.section).map((s) => s.title.replace(/…$/u, '')))];
+  if (titles.length === 0) return undefined;
+  const budget = budgetFor(slideSizeFor(deck.meta.aspect)).previewChars;
+  const whole = titles.join(' · ');
+  if ([...whole].length <= budget) return plainTextHtml(whole);
+  const fits = (text: string) => [...text].length <= budget;
+  // Whole titles while they fit with room for " · …"; then the next one cut at a word, if enough of it shows to be read.
+  const kept: string[] = [];
+  for (const title of titles) {
+    if (!fits(`${[...kept, title].join(' · ')} · …`)) break;
+    kept.push(title);
+  }
+  const lead = kept.length > 0 ? `${kept.join(' · ')} · ` : '';
+  const words = titles[kept.length]!.split(' ');
+  let count = 0;
+  while (count < words.length && fits(`${lead}${words.slice(0, count + 1).join(' ')}…`)) count++;
+  const cut = words.slice(0, count).join(' ').replace(/[\s·,;:.\-–—]+$/u, '');
+  // Never a lone word or two of a title after whole ones: "A · B · …" says more titles follow.
+  if (count >= 3 || (kept.length === 0 && count > 0)) return plainTextHtml(`${lead}${cut}…`);
+  if (kept.length > 0) return plainTextHtml(`${lead}…`);
+  // A first word longer than the line: cut inside it.
+  return plainTextHtml(`${[...titles[0]!].slice(0, budget - 1).join('')}…`);
+}
+
 function sectionNumber(deck: Deck, slide: Slide): string {
   const sections = deck.slides.filter((s) => s.kind === 'section');
   return `${sections.indexOf(slide) + 1} / ${sections.length}`;
 }
 
-/** Authors as one line: "A", "A & B", "A, B & C". */
+/** Author names as one line: "A", "A & B", "A, B & C" (student numbers are for the title slide only). */
 export function authorsOf(deck: Pick<Deck, 'meta'>): string | undefined {
-  const { author } = deck.meta;
-  if (!author) return undefined;
-  if (typeof author === 'string') return author;
-  if (author.length <= 1) return author[0];
-  return `${author.slice(0, -1).join(', ')} & ${author.at(-1)}`;
+  return authorLine(deck.meta);
 }

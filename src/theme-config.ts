@@ -37,7 +37,7 @@ export const sizeVariables = {
 export type SizeRole = keyof typeof sizeVariables;
 
 /** The largest sizes (px) the planner's line budgets (src/layout.ts) allow for. */
-export const sizeLimits: Partial<Record<SizeRole, number>> = { body: 30, heading: 40 };
+export const sizeLimits: Partial<Record<SizeRole, number>> = { body: 34, heading: 44 };
 
 const color = z.string().refine(isColor, { message: 'expected a colour such as "#12355b", "navy", "rgb(18 53 91)" or "hsl(212 67% 21%)"' });
 const colorsSchema = z.object(Object.fromEntries(Object.keys(colorVariables).map((k) => [k, color])) as Record<ColorRole, typeof color>).partial().strict();

@@ -63,7 +63,9 @@ describe('front matter', () => {
     expect(message('title: [a, b]')).toBe('essay.md:2: front matter "title": expected text, found a list');
     expect(message('title: T\ndate: {day: 12}')).toBe('essay.md:3: front matter "date": expected text, found a mapping');
     expect(message('title: T\ndate:')).toBe('essay.md:3: front matter "date": expected text, found nothing');
-    expect(message('title: T\nauthor: {name: A}')).toBe('essay.md:3: front matter "author": expected text or a list, found a mapping');
+    expect(message('title: T\nauthor: true')).toBe('essay.md:3: front matter "author": expected a name, a list of names, or "name:" and "nim:", found true');
+    expect(message('title: T\nauthor: [A, [B]]')).toBe('essay.md:3: front matter "author" (item 2): expected a name, or "name:" and "nim:", found a list');
+    expect(message('title: T\nauthor: {name: A, nim: [1]}')).toBe('essay.md:3: front matter "author": "nim" must be a student number such as "2201234", found a list');
     expect(message('title: T\nkeywords: [a, [b]]')).toBe('essay.md:3: front matter "keywords" (item 2): expected text, found a list');
     expect(message('title: T\nduration: soon')).toBe('essay.md:3: front matter "duration": expected a number, found "soon"');
     expect(message('title: T\naspect: 16:10')).toBe('essay.md:3: front matter "aspect": must be one of "16:9", "4:3", found "16:10"');

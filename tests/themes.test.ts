@@ -109,10 +109,10 @@ describe('built-in themes', () => {
     expect(themeDiagnostics(theme)).toEqual([]);
   });
 
-  it.each(builtins)('%s keeps text within the sizes the planner budgets for (body ≤ 30px, headings ≤ 40px)', (name) => {
+  it.each(builtins)('%s keeps text within the sizes the planner budgets for (body ≤ 34px, headings ≤ 44px)', (name) => {
     const { sizes } = resolveTheme(name, root);
-    expect(sizes.body).toBeLessThanOrEqual(30);
-    expect(sizes.heading).toBeLessThanOrEqual(40);
+    expect(sizes.body).toBeLessThanOrEqual(34);
+    expect(sizes.heading).toBeLessThanOrEqual(44);
   });
 
   it('the dark theme prints on white paper', () => {
@@ -434,7 +434,7 @@ describe('checking a user theme', () => {
 
   it('warns when text is larger than the planner allows for', () => {
     const messages = themeDiagnostics(resolveTheme('big-text', project)).map((d) => d.message);
-    expect(messages).toEqual(['theme "big-text": --size-body is 36px, larger than the 30px the slide planner allows for: slides may overflow']);
+    expect(messages).toEqual(['theme "big-text": --size-body is 36px, larger than the 34px the slide planner allows for: slides may overflow']);
   });
 
   it('does not warn about the example theme', () => {
