@@ -442,7 +442,7 @@ class Planner {
     // A heading longer than three lines is shortened; the notes give it whole.
     const { shown, rest } = this.fitTitle(slide.kind, slide.title);
     // The section line above a summary title is small and keeps to one line (its whole heading is on the section slide).
-    const kicker = slide.kicker === undefined ? undefined : fitTitle(slide.kicker, Math.floor(this.budget.titleCharsPerLine * 1.85), 1);
+    const kicker = slide.kicker === undefined ? undefined : fitTitle(slide.kicker, Math.floor(this.budget.titleCharsPerLine * 1.7), 1);
     // A shortened section line is given whole once, in the notes of the section's first slide that shows it.
     const kickerNote = kicker?.rest && !this.notedKickers.has(slide.kicker!) ? [escapeMarkdown(slide.kicker!)] : [];
     if (kickerNote.length > 0) this.notedKickers.add(slide.kicker!);
