@@ -291,7 +291,13 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
   // The list's items, whole, in the notes too: a condensed item is not lost.
   if (passage.list) notes.push(passage.list.map((item) => `• ${item}`).join(' '));
   const slide = (body: SlideBody): SummarySlide => ({ title, body, notes, text: sentences.join(' '), line: passage.line });
-  if (definition) return slide({ layout: 'definition', term: title, definition, points: emphasized(points) });
+  // Under a definition, which takes two lines of its own, five points at most: a list stays whole, other points give way.
+  if (definition) {
+    const listed = chosen.filter((c) => c.list).flatMap((c) => c.points);
+    const others = chosen.filter((c) => !c.list).flatMap((c) => c.points);
+    const shown = listed.length + others.length > 5 ? [...listed, ...others.slice(0, Math.max(0, 5 - listed.length))] : points;
+    return slide({ layout: 'definition', term: title, definition, points: emphasized(shown) });
+  }
   // A picture after the paragraph fills half the slide; the points, fewer for the narrower half, the other.
   if (passage.image) return slide({ layout: 'image', ...passage.image, points: emphasized(points.slice(0, 3)) });
   // Three to six items that are the slide's subject read best as numbered cards.
