@@ -20,7 +20,7 @@ const EN_CLAUSE = new Set(['and', 'but', 'or', 'while', 'whereas', 'because', 's
 // "of" binds its noun too tightly to cut before ("the replacement | of natural surfaces").
 const EN_PHRASE = new Set(['to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'as', 'through', 'during', 'after', 'before', 'until', 'than', 'into', 'across', 'between', 'among', 'despite', 'without', 'within', 'about']);
 // A point never ends on these: they promise more words.
-const ID_DANGLING = new Set([...ID_CLAUSE, ...ID_PHRASE, 'para', 'sang', 'si', 'adalah', 'ialah', 'merupakan', 'akan', 'telah', 'sudah', 'bukan', 'hanya', 'lebih', 'sangat', 'paling', 'salah', 'satu', 'cukup', 'juga', 'ini', 'itu', 'sebesar', 'mencapai']);
+const ID_DANGLING = new Set([...ID_CLAUSE, ...ID_PHRASE, 'para', 'sang', 'si', 'adalah', 'ialah', 'merupakan', 'akan', 'telah', 'sudah', 'bukan', 'hanya', 'lebih', 'sangat', 'paling', 'salah', 'satu', 'cukup', 'juga', 'ini', 'itu', 'sebesar', 'mencapai', 'dilakukan', 'melakukan', 'dilaksanakan']);
 const EN_DANGLING = new Set([...EN_CLAUSE, ...EN_PHRASE, 'of', 'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'has', 'have', 'had', 'not', 'more', 'most', 'very', 'their', 'its', 'his', 'her', 'our', 'this', 'these', 'those', 'can', 'will', 'would', 'should', 'could', 'may', 'must']);
 const YAKNI = /^(?:yakni|yaitu|namely|that is)$/iu;
 

@@ -47,7 +47,8 @@ export const BOUNDS = {
 export function measureDeck(deck: Deck, doc: SourceDoc): DeckFigures {
   const content = deck.slides.filter((s) => s.kind === 'content');
   const bulletSlides = content.filter((s) => s.body?.layout === 'bullets');
-  const bullets = bulletSlides.flatMap((s) => (s.body?.layout === 'bullets' ? s.body.points.flatMap(flatten) : []));
+  // Every point a slide shows counts, whatever its layout (cards, columns, the points under a definition or a picture).
+  const bullets = content.flatMap((s) => pointsOf(s.body).flatMap(flatten));
   const bulletWords = bullets.map((b) => words(b)).sort((a, b) => a - b);
   const bodyWords = content.map((s) => bodyText(s.body).reduce((sum, text) => sum + words(text), 0));
   const headings = new Set(doc.sections.map((s) => normalizeTitle(s.title)));
@@ -93,11 +94,43 @@ function flatten(point: Point): string[] {
   return [point.text, ...(point.subpoints ?? []).flatMap(flatten)];
 }
 
+/** The points of a slide body, in any layout. */
+function pointsOf(body: Deck['slides'][number]['body']): Point[] {
+  switch (body?.layout) {
+    case 'bullets':
+      return body.points;
+    case 'steps':
+      return [...body.items, ...body.points];
+    case 'definition':
+      return body.points;
+    case 'compare':
+      return body.columns.flatMap((c) => c.points);
+    case 'image':
+      return body.points ?? [];
+    default:
+      return [];
+  }
+}
+
+/** All the text a slide body shows (its title aside). */
 function bodyText(body: Deck['slides'][number]['body']): string[] {
   if (!body) return [];
-  if (body.layout === 'bullets') return body.points.flatMap(flatten);
-  if (body.layout === 'statement' || body.layout === 'quote') return [body.text];
-  return [];
+  const points = pointsOf(body).flatMap(flatten);
+  switch (body.layout) {
+    case 'statement':
+    case 'quote':
+      return [body.text];
+    case 'definition':
+      return [body.definition, ...points];
+    case 'timeline':
+      return body.events.map((e) => `${e.date} ${e.label}`);
+    case 'bignumber':
+      return [body.figure];
+    case 'compare':
+      return [...(body.lead ? [body.lead] : []), ...body.columns.map((c) => c.heading), ...points];
+    default:
+      return points;
+  }
 }
 
 function words(markdown: string): number {

@@ -7,6 +7,7 @@
  */
 import { findCitations, stripCitations } from '../../citations.js';
 import { condense, type CondenseContext } from '../condense.js';
+import { cutPoints, trimDangling } from '../fit-length.js';
 import { tokens } from '../words.js';
 
 export interface TimelineEvent {
@@ -17,7 +18,7 @@ export interface TimelineEvent {
   sentence: string;
 }
 
-const LABEL_WORDS = 10;
+const LABEL_WORDS = 8;
 const GOAL = /\b(?:target|agar|supaya|diharapkan|diperkirakan|diproyeksikan|by|goal|aim|expected|projected|forecast)\b[^.]*$/iu;
 const YEAR = /(?<![\p{L}\d])(1[5-9]\d\d|20\d\d)(?![\p{L}\d])/gu;
 // The words that carry a date in a clause: "pada tahun 2010", "Pata tahun 1951" (a typo), "sejak 1955 lalu", "in 2003".
@@ -61,8 +62,18 @@ function labelOf(clause: string, year: string, sentence: string, context: Conden
   const relative = /^(?:.*?\s)?((?:\p{Lu}[\p{L}-]*\s?){2,6})\s+yang\s+(?:kemudian\s+)?(.+)$/u.exec(text);
   if (relative && clause.indexOf(year) > clause.indexOf(' yang ')) text = `${relative[1]!.trim()} ${relative[2]}`;
   text = text.replace(/^(?:salah satunya|diantaranya|di antaranya|yang|dan|serta|including|and|who|which|that)\s+/iu, '').replace(/^(\p{Lu}[\p{L}-]*)\s+(?:yang|which|who)\s+/u, '$1 ');
-  const label = condense(text, context, LABEL_WORDS, 'item');
+  const label = fitLabel(condense(text, context, 1000, 'item'), context);
   return tokens(label).length >= 2 ? label : undefined;
+}
+
+/** A label of a few words, cut at the last clause or phrase boundary that fits (a name is not split), without a verb if need be. */
+function fitLabel(text: string, context: CondenseContext): string {
+  const words = tokens(text);
+  if (words.length <= LABEL_WORDS) return text;
+  const cut = Math.max(0, ...cutPoints(words, context.lang).filter((c) => c.at <= LABEL_WORDS && c.at >= 2).map((c) => c.at));
+  const kept = trimDangling(words.slice(0, cut || LABEL_WORDS), context.lang).join(' ');
+  // Emphasis cut in half ("*The Climate") would show its asterisk: drop the marks instead.
+  return (kept.match(/\*/gu) ?? []).length % 2 === 1 ? kept.replace(/\*/gu, '') : kept;
 }
 
 /** "Linimasa 1945–2017" / "Timeline 1818–2018": a title the section heading does not already say. */
