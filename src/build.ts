@@ -8,7 +8,8 @@ import path from 'node:path';
 import { copyDeckAssets } from './assets.js';
 import { decodeEssayBytes } from './decode.js';
 import { pdfKinds, resolveSettings, type CliSettings, type PdfKind, type ProjectConfig, type Settings } from './config.js';
-import { asPaparanError, type Diagnostic, PaparanError } from './errors.js';
+import { asPaparanError, firstLine, type Diagnostic, PaparanError } from './errors.js';
+import type { PptxResult } from './export-pptx.js';
 import { importPlainText, type ImportResult } from './import-text.js';
 import { resolveImages } from './images.js';
 import type { Deck, SourceDoc } from './model.js';
@@ -21,7 +22,7 @@ import { builtinTemplatesDir, loadTemplates } from './templates.js';
 import { resolveTheme, themeDiagnostics, themeView, type Theme } from './themes.js';
 import { version } from './version.js';
 import { carryOverPdfs, checkReplaceable, createStaging, discardStaging, publishStaging } from './output.js';
-import { printedPdfs, sourceName, writeManifest, type ManifestPdf } from './manifest.js';
+import { PPTX_FILE, printedPdfs, sourceName, writeManifest, type ManifestPdf } from './manifest.js';
 import { checkDistinctSlugs, checkSlug } from './slug.js';
 
 export interface LoadedEssay {
@@ -131,6 +132,8 @@ export type EssayResult =
       diagnostics: Diagnostic[];
       ms: number;
       singleFileBytes?: number;
+      /** slides.pptx, when the settings asked for it: how long it took and how large it is. */
+      pptx?: { file: string; ms: number; bytes: number };
       /** PDFs this build could not print, kept from the previous deck (e.g. `slides.pdf`). */
       stalePdfs: string[];
       /** Why some PDFs were not printed, when printing failed (the deck itself was published). */
@@ -157,6 +160,8 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
     await writeFile(path.join(dir, 'index.html'), compiled.html);
     await copyDeckAssets(dir, compiled.theme, compiled.deck.assets);
     await options.afterWrite?.({ compiled, dir });
+    const pptx = compiled.settings.formats.includes('pptx') ? await writeDeckPptx(compiled, dir) : undefined;
+    if (pptx) diagnostics = [...diagnostics, ...pptx.diagnostics];
     const pdfStep = await options.pdfs?.({ compiled, dir });
     const singleFileBytes = options.singleFile ? await inlineDeck(dir, { essay: file, templateDirs: compiled.templateDirs }) : undefined;
     const builtAt = new Date().toISOString();
@@ -171,7 +176,7 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
       beforeSwap: async () => {
         carried = unprinted.length > 0 ? await carryOverPdfs(finalDir, dir, unprinted, !options.singleFile) : [];
         const pdfs = [...printed, ...carried].sort((a, b) => pdfKinds.indexOf(a.kind) - pdfKinds.indexOf(b.kind));
-        await writeManifest(dir, { tool: 'paparan', version, slug: compiled.deck.slug, source: sourceName(file), built: builtAt, pdfs });
+        await writeManifest(dir, { tool: 'paparan', version, slug: compiled.deck.slug, source: sourceName(file), built: builtAt, pdfs, ...(pptx ? { pptx: { file: PPTX_FILE, built: builtAt } } : {}) });
       },
     });
     staging = undefined;
@@ -184,6 +189,7 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
       diagnostics,
       ms: elapsed(),
       singleFileBytes,
+      pptx: pptx && { file: PPTX_FILE, ms: Math.round(pptx.ms), bytes: pptx.bytes },
       stalePdfs: carried.map((pdf) => pdf.file),
       pdfError: pdfStep?.error,
     };
@@ -191,6 +197,17 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
     return { ok: false, file, error: asPaparanError(error, file), diagnostics, ms: elapsed() };
   } finally {
     if (staging) await discardStaging(staging);
+  }
+}
+
+/** Writes slides.pptx into the staging folder; pptxgenjs is loaded only when a PowerPoint file is asked for. */
+async function writeDeckPptx(compiled: CompiledEssay, dir: string): Promise<PptxResult> {
+  const { writePptx } = await import('./export-pptx.js');
+  try {
+    return await writePptx(compiled.deck, compiled.theme, dir);
+  } catch (error) {
+    if (error instanceof PaparanError) throw error;
+    throw new PaparanError(`cannot write ${PPTX_FILE} (${firstLine(error)}): build without --pptx for now, and report this with the essay`, { file: compiled.deck.file, cause: error });
   }
 }
 

@@ -23,6 +23,8 @@ interface BuildFlags {
   theme?: string;
   /** `--pdf slides,notes` gives a list; `--no-pdf` gives false. */
   pdf?: PdfKind[] | false;
+  /** `--pptx` gives true, `--no-pptx` false. */
+  pptx?: boolean;
   handout?: HandoutLayout;
   detail?: Detail;
   paper?: 'a4' | 'letter' | 'a5';
@@ -47,12 +49,14 @@ export async function runCli(argv: string[]): Promise<number> {
   program
     .command('build', { isDefault: true })
     .description('build essays (content/*.md by default) into <out>/<slug>/')
-    .argument('[files...]', '.md or .txt essays to build')
+    .argument('[files...]', '.md, .txt or .docx essays to build')
     .option('-o, --out <dir>', 'output folder (default: dist)')
     .option('-t, --theme <name|path>', 'theme name or theme folder (overrides the front matter)')
     .addOption(new Option('--detail <level>', 'summary: short points, the essay in the notes (default); full: every sentence on a slide').choices(detailLevels))
     .option('--pdf <kinds>', 'which PDFs to print: slides,handout,notes (default: all three)', pdfList)
     .option('--no-pdf', 'build the HTML deck only, skip the PDFs')
+    .option('--pptx', 'also write slides.pptx, the deck as an editable PowerPoint file')
+    .option('--no-pptx', 'skip slides.pptx even when the front matter or config asks for it')
     .addOption(new Option('--handout <n>', `slides per handout page: ${handoutLayouts.join(', ')} (default: 3)`).argParser(handoutLayout))
     .addOption(new Option('--paper <size>', 'paper for the handout and notes (default: a4)').choices(['a4', 'letter', 'a5']))
     .option('--landscape', 'handout and notes in landscape')
@@ -151,7 +155,7 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   // Before anything is written: two essays for one folder, or an output folder that cannot be.
   checkDistinctSlugs(essays, slugFromPath, outDir);
   await checkOutDir(outDir, outLabel(flags.out, config.out, configFile));
-  const cli = { theme: flags.theme, detail: flags.detail, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser, timeout: flags.timeout };
+  const cli = { theme: flags.theme, detail: flags.detail, pdf: flags.pdf, pptx: flags.pptx, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser, timeout: flags.timeout };
   // Set by Ctrl-C: from then on the pages closing under the printer fail, and that is no news to print.
   let interrupted: number | undefined;
   const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => interrupted ?? console.error(`  ${slug}: ${message}`));
@@ -218,6 +222,7 @@ function report(result: EssayResult, quiet = false): void {
     `${(result.ms / 1000).toFixed(2)} s`,
   ];
   if (result.singleFileBytes !== undefined) parts.push(`single file ${(result.singleFileBytes / 1024 / 1024).toFixed(2)} MB`);
+  if (result.pptx) parts.push(`${result.pptx.file} ${(result.pptx.ms / 1000).toFixed(2)} s`);
   console.log(`✓ ${result.slug}: ${parts.join(', ')} → ${path.join(result.outDir, 'index.html')}`);
   if (result.pdfError) printError(result.pdfError);
   if (result.stalePdfs.length > 0) {
