@@ -10,6 +10,7 @@ import { decodeEssayBytes } from './decode.js';
 import { pdfKinds, resolveSettings, type CliSettings, type PdfKind, type ProjectConfig, type Settings } from './config.js';
 import { asPaparanError, firstLine, type Diagnostic, PaparanError } from './errors.js';
 import type { PptxResult } from './export-pptx.js';
+import { attachFootnotes } from './footnotes.js';
 import { importPlainText, type ImportResult } from './import-text.js';
 import { resolveImages } from './images.js';
 import type { Deck, SourceDoc } from './model.js';
@@ -83,6 +84,7 @@ export function compileEssay(source: string, options: CompileOptions): CompiledE
   const doc = parseEssay({ source, file, baseDir: path.dirname(path.resolve(file)), slug: slugFromPath(file) });
   const settings = resolveSettings(cli, doc.meta, config);
   const deck = planDeck(doc, { detail: settings.detail });
+  if (doc.footnotes) attachFootnotes(deck, doc.footnotes);
   resolveImages(deck, doc.baseDir);
   const themeFromEssay = cli.theme === undefined && doc.meta.theme !== undefined;
   const theme = resolveTheme(settings.theme, projectDir, themeFromEssay ? { file } : {});
