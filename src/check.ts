@@ -19,9 +19,10 @@ export interface CheckResult {
 
 /** Plans one essay and measures its deck. */
 export async function checkEssay(file: string, cli: CliSettings = {}): Promise<CheckResult> {
+  let loaded: Awaited<ReturnType<typeof loadEssay>> | undefined;
   try {
-    const loaded = await loadEssay(file);
-    const compiled = compileEssay(loaded.source, { file, cli });
+    loaded = await loadEssay(file);
+    const compiled = compileEssay(loaded.source, { file, cli, baseDir: loaded.baseDir });
     const figures = measureDeck(compiled.deck, compiled.doc);
     const diagnostics = [...loaded.diagnostics, ...compiled.diagnostics];
     const citations = diagnostics.filter((d) => d.message.startsWith('citation '));
@@ -29,6 +30,8 @@ export async function checkEssay(file: string, cli: CliSettings = {}): Promise<C
     return { file, figures, problems, diagnostics };
   } catch (error) {
     return { file, problems: [asPaparanError(error, file).message], diagnostics: [] };
+  } finally {
+    await loaded?.dispose?.();
   }
 }
 

@@ -14,7 +14,7 @@ import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic 
 import { slugFromPath } from './parse.js';
 import { checkOutDir, stopPublishing } from './output.js';
 import { checkDistinctSlugs } from './slug.js';
-import { importTarget, writeImported } from './import-target.js';
+import { checkImportTargets, importTarget, writeImported } from './import-target.js';
 import { closestWord } from './suggest.js';
 import { version } from './version.js';
 
@@ -72,7 +72,7 @@ export async function runCli(argv: string[]): Promise<number> {
   program
     .command('serve')
     .description('build, serve on http://127.0.0.1:PORT, rebuild and reload the browser on every change')
-    .argument('[files...]', '.md or .txt essays (default: content/*.md)')
+    .argument('[files...]', '.md, .txt or .docx essays (default: content/*.md)')
     .option('-p, --port <port>', 'port to listen on (the next free one if taken)', portNumber, 8080)
     .option('--host <host>', 'address to listen on; anything but 127.0.0.1 shares the deck on your network', '127.0.0.1')
     .option('-o, --out <dir>', 'output folder (default: dist)')
@@ -83,8 +83,8 @@ export async function runCli(argv: string[]): Promise<number> {
 
   program
     .command('import')
-    .description('convert a plain-text essay into content/<slug>.md')
-    .argument('<file>', 'the .txt essay')
+    .description('convert a plain-text or Word essay into content/<slug>.md (a Word file\'s pictures into content/<slug>-images/)')
+    .argument('<file>', 'the .txt or .docx essay')
     .option('--title <title>', 'the essay title (otherwise taken from the text or the file name)')
     .addOption(new Option('--lang <tag>', 'language of the essay (guessed when absent)').argParser(languageTag))
     .option('-o, --out <dir>', 'folder for the Markdown file', 'content')
@@ -96,7 +96,7 @@ export async function runCli(argv: string[]): Promise<number> {
   program
     .command('check')
     .description('plan essays (content/*.md by default) and check that their decks can be presented: short points, distinct titles, nothing lost')
-    .argument('[files...]', '.md or .txt essays to check')
+    .argument('[files...]', '.md, .txt or .docx essays to check')
     .addOption(new Option('--detail <level>', 'summary (default) or full').choices(detailLevels))
     .action(async (files: string[], flags: { detail?: Detail }) => {
       exitCode = await runCheck(files, flags);
@@ -257,9 +257,15 @@ async function runCheck(files: string[], flags: { detail?: Detail }): Promise<nu
 async function runImport(file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }): Promise<number> {
   const target = importTarget(file, flags.out);
   const { imported, diagnostics } = await importEssayFile(file, { title: flags.title, lang: flags.lang });
-  await writeImported(target, imported.markdown, { source: file, force: flags.force });
+  // A Word file's pictures go beside the essay, in <slug>-images/, where its Markdown points.
+  const images = (imported.images ?? []).map((image) => ({ target: path.join(path.dirname(target), image.path), bytes: image.bytes }));
+  const options = { source: file, force: flags.force };
+  await checkImportTargets([target, ...images.map((image) => image.target)], options);
+  for (const image of images) await writeImported(image.target, image.bytes, options);
+  await writeImported(target, imported.markdown, options);
   for (const d of diagnostics) console.error(formatDiagnostic(d));
-  console.log(`✓ ${target} (${imported.lang}): "${imported.title}"`);
+  const pictures = images.length === 0 ? '' : `, ${images.length === 1 ? '1 picture' : `${images.length} pictures`} in ${path.dirname(images[0]!.target)}`;
+  console.log(`✓ ${target} (${imported.lang}): "${imported.title}"${pictures}`);
   return ExitCode.ok;
 }
 
