@@ -162,15 +162,20 @@ export function paragraph(runs: Run[], options: RunOptions = {}): Run[] {
 
 /** A point and its numbered sub-points, as in templates/partials/bullets.hbs. */
 function pointParagraphs(point: Point, ctx: LayoutContext, number: number | undefined): Run[] {
-  const indent = pt(ctx.style.sizes.body * css.indent);
+  const body = ctx.style.sizes.body;
+  const indent = pt(body * css.indent);
   const bullet: RunOptions['bullet'] = number === undefined ? { indent } : { type: 'number', numberStartAt: number, indent };
-  const own = paragraph(inlineRuns(point.text, runBase(ctx), ctx.style.fonts.mono), { bullet, paraSpaceAfter: pt(ctx.style.sizes.body * css.pointGap) });
-  const subSize = ctx.style.sizes.body * css.subpointScale;
-  const subs = (point.subpoints ?? []).flatMap((sub, i) =>
+  const subpoints = point.subpoints ?? [];
+  // The gap after a point comes after its sub-points (the list item's margin), a small one before them.
+  const gap = pt(body * css.pointGap);
+  const own = paragraph(inlineRuns(point.text, runBase(ctx), ctx.style.fonts.mono), { bullet, paraSpaceAfter: subpoints.length > 0 ? pt(body * 0.2) : gap });
+  const subSize = body * css.subpointScale;
+  const subs = subpoints.flatMap((sub, i) =>
     paragraph(inlineRuns(sub.text, { ...runBase(ctx), fontSize: pt(subSize) }, ctx.style.fonts.mono), {
       bullet: { type: 'number', numberStartAt: i + 1, indent },
       indentLevel: 1,
-      paraSpaceAfter: pt(subSize * 0.15),
+      lineSpacing: pt(subSize * css.lineHeight),
+      paraSpaceAfter: i === subpoints.length - 1 ? gap : pt(subSize * 0.15),
     }),
   );
   return [...own, ...subs];
