@@ -5,6 +5,7 @@
  *     full build with all three PDFs, time per stage, ms per slide, peak memory.
  *  2. Live preview: time from saving a content file to the browser showing
  *     the change (median of several edits).
+ *  3. slides.pptx of the shared essay: its time on top of the build.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -114,6 +115,30 @@ async function benchLiveReload(session: BrowserSession): Promise<number[]> {
   return delays;
 }
 
+/** What slides.pptx adds to a build of the shared essay (no PDFs), median of three; and loading its modules once (pptxgenjs, jszip; under tsx, compiling them too). */
+async function benchPptx(): Promise<{ load: number; warm: number; slides: number; bytes: number }> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'paparan-bench-pptx-'));
+  const build = async (pptx: boolean) => {
+    const started = performance.now();
+    const result = await buildEssay(sharedEssay, { outDir, cli: { pdf: false, pptx } });
+    if (!result.ok) throw result.error;
+    return { ms: ms(started), result };
+  };
+  try {
+    const started = performance.now();
+    await import('../src/export-pptx.js');
+    const load = ms(started);
+    await build(false);
+    await build(true);
+    const plain = median([(await build(false)).ms, (await build(false)).ms, (await build(false)).ms]);
+    const warm = [await build(true), await build(true), await build(true)];
+    const { slides, pptx } = warm[0]!.result as Extract<Awaited<ReturnType<typeof buildEssay>>, { ok: true }>;
+    return { load, warm: median(warm.map((w) => w.ms)) - plain, slides, bytes: pptx?.bytes ?? 0 };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
 /** Resident memory of a process and all its descendants, in MB (Linux `ps`); 0 where ps is missing. */
 function treeRssMb(rootPid: number): number {
   let table: string;
@@ -171,6 +196,8 @@ async function main(): Promise<void> {
   }
   console.log(`\nlive reload, save → browser shows it: median ${fmt(median(delays))} (runs: ${delays.map((d) => Math.round(d)).join(', ')} ms)`);
   console.log(`peak memory: paparan (Node) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, browser ${browserPeakMb.toFixed(0)} MB (sampled every 200 ms)`);
+  const pptx = await benchPptx();
+  console.log(`slides.pptx of the shared essay (${pptx.slides} slides, ${Math.round(pptx.bytes / 1024)} KB): +${Math.round(pptx.warm)} ms on top of the build (median of 3; loading its modules once: ${Math.round(pptx.load)} ms)`);
 }
 
 await main();

@@ -3,6 +3,9 @@
 #   chromium        prints the PDFs (any Chrome/Chromium/Edge works; see --browser)
 #   fonts-noto-core fonts, so decks look the same on every machine
 #   poppler-utils   pdfinfo/pdftotext, used by the tests to read PDFs back
+#   libreoffice-impress, libreoffice-writer
+#                   soffice, used by the tests to open slides.pptx as an office suite
+#                   would and to make Word fixtures (paparan itself never needs it)
 # On Debian/Ubuntu it installs them with apt-get (as root, or through sudo);
 # elsewhere it says what to install and fails only when no browser exists.
 set -euo pipefail
@@ -14,6 +17,12 @@ if command -v dpkg >/dev/null 2>&1; then
   dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
 fi
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+if command -v dpkg >/dev/null 2>&1; then
+  dpkg -s libreoffice-impress >/dev/null 2>&1 || missing+=(libreoffice-impress)
+  dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer)
+elif ! command -v soffice >/dev/null 2>&1; then
+  missing+=(libreoffice)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: system packages already installed."
@@ -54,4 +63,7 @@ fi
 echo "setup: browser: ${browser:-$(command -v chromium)}"
 if ! command -v pdfinfo >/dev/null 2>&1; then
   echo "setup: for the tests, install poppler (macOS: brew install poppler)."
+fi
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "setup: for the tests, install LibreOffice (macOS: brew install --cask libreoffice) and put soffice on the PATH."
 fi

@@ -3,12 +3,16 @@
  * (→ print PDFs). `compileEssay` does the pure part in memory, for tests and
  * the preview server; `buildEssay` adds the disk and the atomic swap.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { copyDeckAssets } from './assets.js';
 import { decodeEssayBytes } from './decode.js';
 import { pdfKinds, resolveSettings, type CliSettings, type PdfKind, type ProjectConfig, type Settings } from './config.js';
-import { asPaparanError, type Diagnostic, PaparanError } from './errors.js';
+import { asPaparanError, firstLine, type Diagnostic, PaparanError } from './errors.js';
+import type { PptxResult } from './export-pptx.js';
+import { attachFootnotes } from './footnotes.js';
+import type { DocxImportResult } from './import-docx.js';
 import { importPlainText, type ImportResult } from './import-text.js';
 import { resolveImages } from './images.js';
 import type { Deck, SourceDoc } from './model.js';
@@ -21,27 +25,58 @@ import { builtinTemplatesDir, loadTemplates } from './templates.js';
 import { resolveTheme, themeDiagnostics, themeView, type Theme } from './themes.js';
 import { version } from './version.js';
 import { carryOverPdfs, checkReplaceable, createStaging, discardStaging, publishStaging } from './output.js';
-import { printedPdfs, sourceName, writeManifest, type ManifestPdf } from './manifest.js';
+import { PPTX_FILE, printedPdfs, sourceName, writeManifest, type ManifestPdf } from './manifest.js';
 import { checkDistinctSlugs, checkSlug } from './slug.js';
 
 export interface LoadedEssay {
-  /** Markdown with front matter (a .txt essay has been imported). */
+  /** Markdown with front matter (a .txt or Word essay has been imported). */
   source: string;
   diagnostics: Diagnostic[];
+  /** The folder the essay's images are in, when not the essay's own: a Word file's pictures, taken out into a temporary folder. */
+  baseDir?: string;
+  /** True when the Markdown was made from a Word file: its line numbers mean nothing to the user. */
+  lineless?: boolean;
+  /** Removes what loading made (the temporary folder of a Word file's pictures). */
+  dispose?: () => Promise<void>;
 }
 
-/** Reads an essay from disk: decodes its bytes and imports plain text (.txt) to Markdown. */
+/** Essays paparan reads through the Word importer, which says what to do with a .doc, an .odt or a PDF. */
+const WORD_FILE = /\.(docx|docm|dotx|dotm|doc|dot|odt|rtf|pdf)$/i;
+
+/** Reads an essay from disk: decodes its bytes and imports plain text (.txt) or Word (.docx) to Markdown. */
 export async function loadEssay(file: string): Promise<LoadedEssay> {
   if (/\.txt$/i.test(file)) {
     const { imported, diagnostics } = await importEssayFile(file);
     return { source: imported.markdown, diagnostics };
   }
+  if (WORD_FILE.test(file)) {
+    const { imported, diagnostics } = await importEssayFile(file);
+    // The pictures go to a folder of their own, which the images step reads as the essay's folder.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'paparan-docx-'));
+    const dispose = () => rm(dir, { recursive: true, force: true });
+    try {
+      for (const image of imported.images ?? []) {
+        await mkdir(path.dirname(path.join(dir, image.path)), { recursive: true });
+        await writeFile(path.join(dir, image.path), image.bytes);
+      }
+    } catch (error) {
+      await dispose();
+      throw error;
+    }
+    return { source: imported.markdown, diagnostics, baseDir: dir, lineless: true, dispose };
+  }
   const decoded = decodeEssayBytes(await readEssayBytes(file), file);
   return { source: decoded.text, diagnostics: decoded.warnings.map((message) => warning(file, message)) };
 }
 
-/** Reads and converts a plain-text essay; decoding and import warnings become diagnostics. */
-export async function importEssayFile(file: string, options: { title?: string; lang?: string } = {}): Promise<{ imported: ImportResult; diagnostics: Diagnostic[] }> {
+/** Reads and converts a plain-text or Word essay; decoding and import warnings become diagnostics. A Word file's pictures come back in memory. */
+export async function importEssayFile(file: string, options: { title?: string; lang?: string } = {}): Promise<{ imported: ImportResult & Partial<Pick<DocxImportResult, 'images'>>; diagnostics: Diagnostic[] }> {
+  if (WORD_FILE.test(file)) {
+    // Loaded only for Word files: mammoth is not needed to build Markdown.
+    const { importDocx } = await import('./import-docx.js');
+    const imported = await importDocx(await readEssayBytes(file), { file, ...options, imageDir: `${slugFromPath(file)}-images` });
+    return { imported, diagnostics: imported.warnings.map((w) => warning(file, w.message)) };
+  }
   const decoded = decodeEssayBytes(await readEssayBytes(file), file);
   const imported = importPlainText(decoded.text, { file, ...options });
   const diagnostics = [...decoded.warnings.map((message) => warning(file, message)), ...imported.warnings.map((w) => warning(file, w.message, w.line))];
@@ -62,6 +97,8 @@ export interface CompileOptions {
   cli?: CliSettings;
   /** The project config file's settings; the front matter wins over them. */
   config?: ProjectConfig;
+  /** The folder image paths resolve against and must stay in (default: the essay's folder). */
+  baseDir?: string;
 }
 
 export interface CompiledEssay {
@@ -79,9 +116,10 @@ export interface CompiledEssay {
 export function compileEssay(source: string, options: CompileOptions): CompiledEssay {
   const { file, cli = {}, config = {} } = options;
   const projectDir = options.projectDir ?? process.cwd();
-  const doc = parseEssay({ source, file, baseDir: path.dirname(path.resolve(file)), slug: slugFromPath(file) });
+  const doc = parseEssay({ source, file, baseDir: options.baseDir ?? path.dirname(path.resolve(file)), slug: slugFromPath(file) });
   const settings = resolveSettings(cli, doc.meta, config);
   const deck = planDeck(doc, { detail: settings.detail });
+  if (doc.footnotes) attachFootnotes(deck, doc.footnotes);
   resolveImages(deck, doc.baseDir, { logoLine: doc.metaLines?.logo });
   const themeFromEssay = cli.theme === undefined && doc.meta.theme !== undefined;
   const theme = resolveTheme(settings.theme, projectDir, themeFromEssay ? { file } : {});
@@ -131,6 +169,8 @@ export type EssayResult =
       diagnostics: Diagnostic[];
       ms: number;
       singleFileBytes?: number;
+      /** slides.pptx, when the settings asked for it: how long it took and how large it is. */
+      pptx?: { file: string; ms: number; bytes: number };
       /** PDFs this build could not print, kept from the previous deck (e.g. `slides.pdf`). */
       stalePdfs: string[];
       /** Why some PDFs were not printed, when printing failed (the deck itself was published). */
@@ -144,19 +184,22 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
   const elapsed = () => Math.round(performance.now() - started);
   let diagnostics: Diagnostic[] = [];
   let staging: string | undefined;
+  let loaded: LoadedEssay | undefined;
   try {
     // Checked before any work: the slug becomes a path, and the folder may be the user's.
     const finalDir = path.join(options.outDir, checkSlug(slugFromPath(file), file));
     await checkReplaceable(finalDir, file);
-    const loaded = await loadEssay(file);
+    loaded = await loadEssay(file);
     diagnostics = loaded.diagnostics;
-    const compiled = compileEssay(loaded.source, { ...options, file });
-    diagnostics = [...diagnostics, ...compiled.diagnostics];
+    const compiled = compileEssay(loaded.source, { ...options, file, baseDir: loaded.baseDir });
+    diagnostics = [...diagnostics, ...(loaded.lineless ? withoutLines(compiled.diagnostics) : compiled.diagnostics)];
     staging = await createStaging(finalDir);
     const dir = staging;
     await writeFile(path.join(dir, 'index.html'), compiled.html);
     await copyDeckAssets(dir, compiled.theme, compiled.deck.assets);
     await options.afterWrite?.({ compiled, dir });
+    const pptx = compiled.settings.formats.includes('pptx') ? await writeDeckPptx(compiled, dir) : undefined;
+    if (pptx) diagnostics = [...diagnostics, ...pptx.diagnostics];
     const pdfStep = await options.pdfs?.({ compiled, dir });
     const singleFileBytes = options.singleFile ? await inlineDeck(dir, { essay: file, templateDirs: compiled.templateDirs }) : undefined;
     const builtAt = new Date().toISOString();
@@ -171,7 +214,7 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
       beforeSwap: async () => {
         carried = unprinted.length > 0 ? await carryOverPdfs(finalDir, dir, unprinted, !options.singleFile) : [];
         const pdfs = [...printed, ...carried].sort((a, b) => pdfKinds.indexOf(a.kind) - pdfKinds.indexOf(b.kind));
-        await writeManifest(dir, { tool: 'paparan', version, slug: compiled.deck.slug, source: sourceName(file), built: builtAt, pdfs });
+        await writeManifest(dir, { tool: 'paparan', version, slug: compiled.deck.slug, source: sourceName(file), built: builtAt, pdfs, ...(pptx ? { pptx: { file: PPTX_FILE, built: builtAt } } : {}) });
       },
     });
     staging = undefined;
@@ -184,13 +227,36 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
       diagnostics,
       ms: elapsed(),
       singleFileBytes,
+      pptx: pptx && { file: PPTX_FILE, ms: Math.round(pptx.ms), bytes: pptx.bytes },
       stalePdfs: carried.map((pdf) => pdf.file),
       pdfError: pdfStep?.error,
     };
   } catch (error) {
-    return { ok: false, file, error: asPaparanError(error, file), diagnostics, ms: elapsed() };
+    const failure = asPaparanError(error, file);
+    return { ok: false, file, error: loaded?.lineless ? withoutLine(failure) : failure, diagnostics, ms: elapsed() };
   } finally {
     if (staging) await discardStaging(staging);
+    await loaded?.dispose?.();
+  }
+}
+
+/** Lines of Markdown made from a Word file point nowhere the user can look: the message names the file alone. */
+function withoutLines(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.map(({ line: _line, ...rest }) => rest);
+}
+
+function withoutLine(error: PaparanError): PaparanError {
+  return error.line === undefined ? error : new PaparanError(error.message, { file: error.file, exitCode: error.exitCode, cause: error });
+}
+
+/** Writes slides.pptx into the staging folder; pptxgenjs is loaded only when a PowerPoint file is asked for. */
+async function writeDeckPptx(compiled: CompiledEssay, dir: string): Promise<PptxResult> {
+  const { writePptx } = await import('./export-pptx.js');
+  try {
+    return await writePptx(compiled.deck, compiled.theme, dir);
+  } catch (error) {
+    if (error instanceof PaparanError) throw error;
+    throw new PaparanError(`cannot write ${PPTX_FILE} (${firstLine(error)}): build without --pptx for now, and report this with the essay`, { file: compiled.deck.file, cause: error });
   }
 }
 

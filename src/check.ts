@@ -30,9 +30,10 @@ export interface CheckResult {
 
 /** Plans one essay and measures its deck; with a browser session, lays it out and measures every slide too. */
 export async function checkEssay(file: string, cli: CliSettings = {}, session?: BrowserSession): Promise<CheckResult> {
+  let loaded: Awaited<ReturnType<typeof loadEssay>> | undefined;
   try {
-    const loaded = await loadEssay(file);
-    const compiled = compileEssay(loaded.source, { file, cli });
+    loaded = await loadEssay(file);
+    const compiled = compileEssay(loaded.source, { file, cli, baseDir: loaded.baseDir });
     const figures = measureDeck(compiled.deck, compiled.doc);
     const diagnostics = [...loaded.diagnostics, ...compiled.diagnostics];
     const citations = diagnostics.filter((d) => d.message.startsWith('citation '));
@@ -46,6 +47,8 @@ export async function checkEssay(file: string, cli: CliSettings = {}, session?: 
     return { file, figures, overflowing, problems, warnings, diagnostics };
   } catch (error) {
     return { file, problems: [asPaparanError(error, file).message], warnings: [], diagnostics: [] };
+  } finally {
+    await loaded?.dispose?.();
   }
 }
 

@@ -14,7 +14,7 @@ import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic 
 import { slugFromPath } from './parse.js';
 import { checkOutDir, stopPublishing } from './output.js';
 import { checkDistinctSlugs } from './slug.js';
-import { importTarget, writeImported } from './import-target.js';
+import { checkImportTargets, importTarget, writeImported } from './import-target.js';
 import { closestWord } from './suggest.js';
 import { version } from './version.js';
 
@@ -23,6 +23,8 @@ interface BuildFlags {
   theme?: string;
   /** `--pdf slides,notes` gives a list; `--no-pdf` gives false. */
   pdf?: PdfKind[] | false;
+  /** `--pptx` gives true, `--no-pptx` false. */
+  pptx?: boolean;
   handout?: HandoutLayout;
   detail?: Detail;
   paper?: 'a4' | 'letter' | 'a5';
@@ -47,12 +49,14 @@ export async function runCli(argv: string[]): Promise<number> {
   program
     .command('build', { isDefault: true })
     .description('build essays (content/*.md by default) into <out>/<slug>/')
-    .argument('[files...]', '.md or .txt essays to build')
+    .argument('[files...]', '.md, .txt or .docx essays to build')
     .option('-o, --out <dir>', 'output folder (default: dist)')
     .option('-t, --theme <name|path>', 'theme name or theme folder (overrides the front matter)')
     .addOption(new Option('--detail <level>', 'summary: short points, the essay in the notes (default); full: every sentence on a slide').choices(detailLevels))
     .option('--pdf <kinds>', 'which PDFs to print: slides,handout,notes (default: all three)', pdfList)
     .option('--no-pdf', 'build the HTML deck only, skip the PDFs')
+    .option('--pptx', 'also write slides.pptx, the deck as an editable PowerPoint file')
+    .option('--no-pptx', 'skip slides.pptx even when the front matter or config asks for it')
     .addOption(new Option('--handout <n>', `slides per handout page: ${handoutLayouts.join(', ')} (default: 3)`).argParser(handoutLayout))
     .addOption(new Option('--paper <size>', 'paper for the handout and notes (default: a4)').choices(['a4', 'letter', 'a5']))
     .option('--landscape', 'handout and notes in landscape')
@@ -68,7 +72,7 @@ export async function runCli(argv: string[]): Promise<number> {
   program
     .command('serve')
     .description('build, serve on http://127.0.0.1:PORT, rebuild and reload the browser on every change')
-    .argument('[files...]', '.md or .txt essays (default: content/*.md)')
+    .argument('[files...]', '.md, .txt or .docx essays (default: content/*.md)')
     .option('-p, --port <port>', 'port to listen on (the next free one if taken)', portNumber, 8080)
     .option('--host <host>', 'address to listen on; anything but 127.0.0.1 shares the deck on your network', '127.0.0.1')
     .option('-o, --out <dir>', 'output folder (default: dist)')
@@ -79,8 +83,8 @@ export async function runCli(argv: string[]): Promise<number> {
 
   program
     .command('import')
-    .description('convert a plain-text essay into content/<slug>.md')
-    .argument('<file>', 'the .txt essay')
+    .description('convert a plain-text or Word essay into content/<slug>.md (a Word file\'s pictures into content/<slug>-images/)')
+    .argument('<file>', 'the .txt or .docx essay')
     .option('--title <title>', 'the essay title (otherwise taken from the text or the file name)')
     .addOption(new Option('--lang <tag>', 'language of the essay (guessed when absent)').argParser(languageTag))
     .option('-o, --out <dir>', 'folder for the Markdown file', 'content')
@@ -92,7 +96,7 @@ export async function runCli(argv: string[]): Promise<number> {
   program
     .command('check')
     .description('plan essays (content/*.md by default) and check that their decks can be presented: short points, distinct titles, nothing lost')
-    .argument('[files...]', '.md or .txt essays to check')
+    .argument('[files...]', '.md, .txt or .docx essays to check')
     .addOption(new Option('--detail <level>', 'summary (default) or full').choices(detailLevels))
     .option('--no-browser', 'skip laying the slides out in a browser to find the ones that overflow')
     .option('--browser <path>', 'Chrome or Chromium to lay the slides out with (default: found automatically)')
@@ -153,7 +157,7 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   // Before anything is written: two essays for one folder, or an output folder that cannot be.
   checkDistinctSlugs(essays, slugFromPath, outDir);
   await checkOutDir(outDir, outLabel(flags.out, config.out, configFile));
-  const cli = { theme: flags.theme, detail: flags.detail, pdf: flags.pdf, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser, timeout: flags.timeout };
+  const cli = { theme: flags.theme, detail: flags.detail, pdf: flags.pdf, pptx: flags.pptx, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser, timeout: flags.timeout };
   // Set by Ctrl-C: from then on the pages closing under the printer fail, and that is no news to print.
   let interrupted: number | undefined;
   const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => interrupted ?? console.error(`  ${slug}: ${message}`));
@@ -220,6 +224,7 @@ function report(result: EssayResult, quiet = false): void {
     `${(result.ms / 1000).toFixed(2)} s`,
   ];
   if (result.singleFileBytes !== undefined) parts.push(`single file ${(result.singleFileBytes / 1024 / 1024).toFixed(2)} MB`);
+  if (result.pptx) parts.push(`${result.pptx.file} ${(result.pptx.ms / 1000).toFixed(2)} s`);
   console.log(`✓ ${result.slug}: ${parts.join(', ')} → ${path.join(result.outDir, 'index.html')}`);
   if (result.pdfError) printError(result.pdfError);
   if (result.stalePdfs.length > 0) {
@@ -268,9 +273,15 @@ async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
 async function runImport(file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }): Promise<number> {
   const target = importTarget(file, flags.out);
   const { imported, diagnostics } = await importEssayFile(file, { title: flags.title, lang: flags.lang });
-  await writeImported(target, imported.markdown, { source: file, force: flags.force });
+  // A Word file's pictures go beside the essay, in <slug>-images/, where its Markdown points.
+  const images = (imported.images ?? []).map((image) => ({ target: path.join(path.dirname(target), image.path), bytes: image.bytes }));
+  const options = { source: file, force: flags.force };
+  await checkImportTargets([target, ...images.map((image) => image.target)], options);
+  for (const image of images) await writeImported(image.target, image.bytes, options);
+  await writeImported(target, imported.markdown, options);
   for (const d of diagnostics) console.error(formatDiagnostic(d));
-  console.log(`✓ ${target} (${imported.lang}): "${imported.title}"`);
+  const pictures = images.length === 0 ? '' : `, ${images.length === 1 ? '1 picture' : `${images.length} pictures`} in ${path.dirname(images[0]!.target)}`;
+  console.log(`✓ ${target} (${imported.lang}): "${imported.title}"${pictures}`);
   return ExitCode.ok;
 }
 

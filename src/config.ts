@@ -13,6 +13,9 @@ import { PaparanError } from './errors.js';
 import type { EssayMeta } from './front-matter.js';
 
 export const pdfKinds = ['slides', 'handout', 'notes'] as const;
+/** What a build writes: the HTML deck (always: the PDFs are printed from it), the PDFs, an editable PowerPoint file. */
+export const outputFormats = ['html', 'pdf', 'pptx'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
 export type PdfKind = (typeof pdfKinds)[number];
 export const handoutLayouts = [1, 2, 3, 4, 6, 9] as const;
 export type HandoutLayout = (typeof handoutLayouts)[number];
@@ -28,6 +31,8 @@ export const defaults = {
   detail: 'summary' as Detail,
   /** Output root: each essay goes to `<out>/<slug>/`. */
   out: 'dist',
+  /** What a build writes besides the deck: `pdf` prints the PDFs named by `pdf`, `pptx` writes slides.pptx. */
+  formats: ['html', 'pdf'] as OutputFormat[],
   /** Which PDFs a build prints; an empty list prints none. */
   pdf: [...pdfKinds] as PdfKind[],
   /** Slides per audience-handout page. */
@@ -52,6 +57,7 @@ const configSchema = z
     theme: z.string(),
     detail: z.enum(detailLevels),
     out: z.string(),
+    formats: z.array(z.enum(outputFormats)),
     pdf: z.union([z.literal(false), z.array(z.enum(pdfKinds))]),
     handout: handoutSchema,
     paper: z.enum(['a4', 'letter', 'a5']),
@@ -118,8 +124,8 @@ function validateConfig(data: unknown, file: string): ProjectConfig {
   return result.data;
 }
 
-/** Flags as the CLI passes them: only what the user typed is set. */
-export type CliSettings = Partial<Omit<Settings, 'pdf'>> & { pdf?: PdfKind[] | false };
+/** Flags as the CLI passes them: only what the user typed is set. `pdf` and `pptx` add their format to `formats`, or (false) take it away. */
+export type CliSettings = Partial<Omit<Settings, 'pdf'>> & { pdf?: PdfKind[] | false; pptx?: boolean };
 
 /** Merges the four sources in their order of precedence. */
 export function resolveSettings(cli: CliSettings, meta: Partial<EssayMeta>, config: ProjectConfig): Settings {
@@ -131,11 +137,20 @@ export function resolveSettings(cli: CliSettings, meta: Partial<EssayMeta>, conf
     landscape: meta.landscape,
     grayscale: meta.grayscale,
     pdf: meta.pdf,
+    formats: meta.formats,
   };
+  const { pptx, ...flags } = cli;
   const merged: Record<string, unknown> = { ...defaults };
-  for (const source of [config, fromMeta, cli] as Record<string, unknown>[]) {
+  for (const source of [config, fromMeta, flags] as Record<string, unknown>[]) {
     for (const [key, value] of Object.entries(source)) if (value !== undefined) merged[key] = value;
   }
-  if (merged.pdf === false) merged.pdf = [];
+  // --pdf KINDS / --no-pdf and --pptx / --no-pptx win over `formats` from the front matter or the config.
+  const formats = new Set(merged.formats as OutputFormat[]);
+  formats.add('html');
+  if (Array.isArray(cli.pdf)) formats.add('pdf');
+  if (cli.pdf === false) formats.delete('pdf');
+  if (pptx !== undefined) formats[pptx ? 'add' : 'delete']('pptx');
+  merged.formats = outputFormats.filter((format) => formats.has(format));
+  if (merged.pdf === false || !formats.has('pdf')) merged.pdf = [];
   return merged as Settings;
 }

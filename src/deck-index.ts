@@ -1,12 +1,13 @@
 /**
  * The page at `/` of the preview server when more than one deck (or none
- * built yet) is served: each deck's title, slide count, link and PDFs.
+ * built yet) is served: each deck's title, slide count, link, PDFs and slides.pptx.
  * Titles are content: Handlebars escapes every value.
  */
 import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pdfKinds } from './config.js';
+import { PPTX_FILE } from './manifest.js';
 import { builtinTemplatesDir } from './templates.js';
 
 /** What the preview knows of one served essay. */
@@ -37,7 +38,8 @@ export function renderDeckIndex(root: string, decks: DeckEntry[], stylesheetUrl:
       file: deck.file,
       href: existsSync(path.join(dir, 'index.html')) ? href : undefined,
       slides: deck.slides === undefined ? undefined : deck.slides === 1 ? '1 slide' : `${deck.slides} slides`,
-      pdfs: pdfKinds.filter((kind) => existsSync(path.join(dir, `${kind}.pdf`))).map((kind) => ({ name: `${kind}.pdf`, href: `${href}${kind}.pdf` })),
+      // The PDFs and slides.pptx, those that were made.
+      pdfs: [...pdfKinds.map((kind) => `${kind}.pdf`), PPTX_FILE].filter((name) => existsSync(path.join(dir, name))).map((name) => ({ name, href: `${href}${name}` })),
       error: deck.error,
     };
   });

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
-import { handoutLayouts, pdfKinds, type HandoutLayout } from './config.js';
+import { handoutLayouts, outputFormats, pdfKinds, type HandoutLayout } from './config.js';
 import { ContentError, type Diagnostic } from './errors.js';
 
 /** A student: their name and student number (NIM), e.g. `{ name: Siti Rahma, nim: "2201234" }`. */
@@ -54,6 +54,8 @@ const metaSchema = z
     grayscale: z.boolean().optional(),
     /** Which PDFs to make; `false` for none. */
     pdf: z.union([z.literal(false), z.array(z.enum(pdfKinds))]).optional(),
+    /** What to write besides the deck: `[html, pdf, pptx]` adds slides.pptx; without `pdf`, no PDFs. */
+    formats: z.array(z.enum(outputFormats)).optional(),
     /** Where the text came from (set by `paparan import`). */
     source: z.string().optional(),
   })

@@ -26,8 +26,26 @@ export function importTarget(source: string, outDir: string): string {
   return path.join(outDir, `${slug}.md`);
 }
 
-/** Writes `text` to `target` as a new file, or with `force` replaces a regular file there; never through a symlink, never over `source`. */
-export async function writeImported(target: string, text: string, options: { source: string; force?: boolean }): Promise<void> {
+/**
+ * Checks, before anything is written, that each target can be written: a new file, or with
+ * `force` a regular file that is not the source; a folder it goes into may not be a link.
+ * So an import that must stop (one file already there) leaves nothing half-written.
+ */
+export async function checkImportTargets(targets: string[], options: { source: string; force?: boolean }): Promise<void> {
+  for (const target of targets) {
+    const folder = await lstat(path.dirname(target)).catch(() => undefined);
+    if (folder?.isSymbolicLink()) throw usage(`${path.dirname(target)} is a symbolic link: paparan does not write through links; remove it or choose another --out folder`, options.source);
+    if (folder && !folder.isDirectory()) throw usage(`${path.dirname(target)} exists and is not a folder: remove it or choose another --out folder`, options.source);
+    const existing = await lstat(target).catch(() => undefined);
+    if (!existing) continue;
+    checkReplaceable(existing, target, options.source);
+    if (await sameFile(options.source, target)) throw usage(`${target} is the source file itself: choose another --out folder`, options.source);
+    if (!options.force) throw usage(`${target} already exists: pass --force to overwrite it`, options.source);
+  }
+}
+
+/** Writes `text` (or a picture's bytes) to `target` as a new file, or with `force` replaces a regular file there; never through a symlink, never over `source`. */
+export async function writeImported(target: string, text: string | Uint8Array, options: { source: string; force?: boolean }): Promise<void> {
   try {
     await mkdir(path.dirname(target), { recursive: true });
     await writeChecked(target, text, options.source, options.force ?? false);
@@ -38,7 +56,7 @@ export async function writeImported(target: string, text: string, options: { sou
   }
 }
 
-async function writeChecked(target: string, text: string, source: string, force: boolean): Promise<void> {
+async function writeChecked(target: string, text: string | Uint8Array, source: string, force: boolean): Promise<void> {
   const existing = await lstat(target).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
@@ -70,7 +88,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   return realA === realB;
 }
 
-async function writeNew(file: string, text: string): Promise<void> {
+async function writeNew(file: string, text: string | Uint8Array): Promise<void> {
   const handle = await open(file, 'wx');
   try {
     await handle.writeFile(text);
@@ -80,7 +98,7 @@ async function writeNew(file: string, text: string): Promise<void> {
 }
 
 /** Writes a temporary file next to the target and renames it over: rename replaces the name, never what a link points to. */
-async function replaceFile(target: string, text: string): Promise<void> {
+async function replaceFile(target: string, text: string | Uint8Array): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeNew(temp, text);

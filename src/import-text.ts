@@ -290,7 +290,8 @@ function isHeadingLike(text: string): boolean {
   return !/[.,;:!?…]$/.test(text.replace(/["'”’»)\]]+$/u, ''));
 }
 
-function isReferencesHeading(text: string): boolean {
+/** "Daftar Pustaka", "References", "3. Referensi:": a heading over the reference list. */
+export function isReferencesHeading(text: string): boolean {
   if (text.length > MAX_HEADING_CHARS) return false;
   // A colon is fine here ("Daftar Pustaka:"): the list that follows explains it.
   return REFERENCES_HEADING.test(stripSectionNumber(text).replace(/\s*:$/, '').trim());
@@ -318,12 +319,12 @@ function sameText(a: string, b: string): boolean {
 }
 
 /** The label family a BCP 47 tag maps to; `in` is the withdrawn code for Indonesian. */
-function familyOf(lang: string): 'id' | 'en' {
+export function familyOf(lang: string): 'id' | 'en' {
   return /^(?:id|in)(?:[-_]|$)/i.test(lang.trim()) ? 'id' : 'en';
 }
 
 /** `kerja-sama-selatan-selatan.txt` → "Kerja Sama Selatan-Selatan": repeated words are Indonesian reduplication. */
-function titleFromFileName(file: string): string {
+export function titleFromFileName(file: string): string {
   const words = path.basename(file).replace(/\.[^.]*$/, '').split(/[-_\s.]+/).filter(Boolean);
   const out: string[] = [];
   words.forEach((word, index) => {
@@ -387,7 +388,7 @@ function escapeInline(text: string): string {
 }
 
 /** Escapes what would make a line start a heading, quote, list, rule, fence or link definition. */
-function escapeBlockStart(text: string): string {
+export function escapeBlockStart(text: string): string {
   if (/^(?:#|>|[-+]|\*(?:\s|$|\*\*)|_{3,}|`{3,}|~{3,}|=+$|\|)/.test(text)) return `\\${text}`;
   if (/^\[[^\]]*\]:/.test(text)) return `\\${text}`;
   return text.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');

@@ -48,7 +48,7 @@ export interface BuildSummary {
   pdfUnavailable?: BrowserError;
 }
 
-/** Builds `.md` or `.txt` essays into `<out>/<slug>/` (default out: the config file's, else dist), with the PDFs their settings ask for. */
+/** Builds `.md`, `.txt` or `.docx` essays into `<out>/<slug>/` (default out: the config file's, else dist), with the PDFs (and slides.pptx) their settings ask for. */
 export async function build(files: string[], options: BuildOptions = {}): Promise<BuildSummary> {
   const { projectDir = process.cwd(), config = loadProjectConfig(projectDir).config, singleFile, onResult, onProgress, ...cli } = options;
   const printer = new PdfPrinter(onProgress);

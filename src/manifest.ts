@@ -10,6 +10,8 @@ import path from 'node:path';
 import { pdfKinds, type PdfKind } from './config.js';
 
 export const MANIFEST_FILE = '.paparan.json';
+/** The editable PowerPoint file a build writes when asked (`--pptx`, `formats: [..., pptx]`). */
+export const PPTX_FILE = 'slides.pptx';
 
 export interface ManifestPdf {
   /** `slides.pdf`, `handout.pdf` or `notes.pdf`. */
@@ -30,6 +32,8 @@ export interface DeckManifest {
   /** When this deck was built (ISO 8601). */
   built: string;
   pdfs: ManifestPdf[];
+  /** slides.pptx, when this build wrote it. */
+  pptx?: { file: string; built: string };
 }
 
 /** The PDFs this build printed into deck folder `dir`, in the order they are listed. */

@@ -17,6 +17,7 @@ const types: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.pdf': 'application/pdf',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
 
 /** The content type of a file name; unknown kinds are plain bytes. */

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from './errors.js';
 import type { EssayMeta } from './front-matter.js';
+import type { Footnote } from './footnotes.js';
 
 /** Author instructions attached to a block with `<!-- paparan: ... -->`. */
 export interface Directives {
@@ -59,6 +60,8 @@ export interface SourceDoc {
   sections: Section[];
   /** Reference entries (Markdown inline), from the references section and front matter. */
   references: { text: string; line?: number }[];
+  /** Footnotes (`[^1]`), for the speaker notes of the slides that show their sentences. */
+  footnotes?: Footnote[];
   diagnostics: Diagnostic[];
 }
 

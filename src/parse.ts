@@ -6,6 +6,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import path from 'node:path';
 import { ContentError, type Diagnostic } from './errors.js';
+import { extractFootnotes } from './footnotes.js';
 import { splitFrontMatter, validateMeta, type EssayMeta } from './front-matter.js';
 import type { Block, Directives, Section, SourceDoc } from './model.js';
 import { unsafeImageScheme, withoutUnsafeImages } from './sanitize.js';
@@ -38,7 +39,9 @@ export function parseEssay(input: ParseInput): SourceDoc {
   const doc = new DocBuilder(file, diagnostics);
   let line = fm.bodyLine;
   let pending: Directives = {};
-  const tokens = lex(fm.body, file);
+  // Footnotes are for the speaker: their markers and definitions never reach a slide.
+  const { body, footnotes } = extractFootnotes(fm.body, fm.bodyLine, file, diagnostics);
+  const tokens = lex(body, file);
   for (const token of tokens) {
     const at = line;
     line += countNewlines(token.raw);
@@ -85,6 +88,7 @@ export function parseEssay(input: ParseInput): SourceDoc {
     preamble: doc.preamble,
     sections: doc.sections,
     references,
+    ...(footnotes.length > 0 ? { footnotes } : {}),
     diagnostics,
   };
 }

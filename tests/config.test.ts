@@ -71,3 +71,27 @@ describe('the PDF timeout', () => {
     expect(() => loadProjectConfig(dir)).toThrowError(/config "timeout"/);
   });
 });
+
+describe('formats: html, pdf, pptx', () => {
+  it('makes the deck and the PDFs by default, and slides.pptx when formats names pptx in the config or the front matter', () => {
+    expect(resolveSettings({}, {}, {})).toMatchObject({ formats: ['html', 'pdf'], pdf: ['slides', 'handout', 'notes'] });
+    expect(resolveSettings({}, {}, { formats: ['html', 'pdf', 'pptx'] }).formats).toEqual(['html', 'pdf', 'pptx']);
+    expect(resolveSettings({}, { formats: ['html', 'pptx'] }, { formats: ['html', 'pdf'] })).toMatchObject({ formats: ['html', 'pptx'], pdf: [] });
+  });
+
+  it('always builds the HTML deck, the PDFs and the PowerPoint file are printed and written from', () => {
+    expect(resolveSettings({}, { formats: ['pptx'] }, {}).formats).toEqual(['html', 'pptx']);
+  });
+
+  it('lets --pptx / --no-pptx and --pdf / --no-pdf win over formats', () => {
+    expect(resolveSettings({ pptx: true }, {}, {}).formats).toEqual(['html', 'pdf', 'pptx']);
+    expect(resolveSettings({ pptx: false }, { formats: ['html', 'pptx'] }, {}).formats).toEqual(['html']);
+    expect(resolveSettings({ pdf: ['slides'] }, { formats: ['html', 'pptx'] }, {})).toMatchObject({ formats: ['html', 'pdf', 'pptx'], pdf: ['slides'] });
+    expect(resolveSettings({ pdf: false }, {}, { formats: ['html', 'pdf', 'pptx'] })).toMatchObject({ formats: ['html', 'pptx'], pdf: [] });
+  });
+
+  it('refuses a format it does not know in the config file, naming the file', () => {
+    writeFileSync(path.join(dir, 'paparan.config.json'), JSON.stringify({ formats: ['html', 'docx'] }));
+    expect(thrown(() => loadProjectConfig(dir)).message).toMatch(/^config "formats\.1": .*"pptx"/);
+  });
+});

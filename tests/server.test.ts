@@ -144,10 +144,11 @@ describe('the page at /', () => {
     }
   });
 
-  it('lists the decks with title, slides, link and PDFs when several are served, every title escaped', async () => {
+  it('lists the decks with title, slides, link, PDFs and slides.pptx when several are served, every title escaped', async () => {
     const preview = await serve(['alpha.md', 'beta.md']);
     try {
       writeFileSync(path.join(project, 'dist', 'beta', 'handout.pdf'), '%PDF-1.7\n');
+      writeFileSync(path.join(project, 'dist', 'beta', 'slides.pptx'), 'PK');
       const response = await get(preview.server.port, '/');
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
@@ -159,6 +160,8 @@ describe('the page at /', () => {
       expect(page).toMatch(/Beta[\s\S]*\b\d+ slides/);
       expect(page).toContain('href="/beta/handout.pdf"');
       expect(page).not.toContain('/alpha/handout.pdf');
+      expect(page).toContain('href="/beta/slides.pptx"');
+      expect((await get(preview.server.port, '/beta/slides.pptx')).headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');
       // Nothing from elsewhere: no scripts, no inline styles, no external addresses.
       expect(page).not.toMatch(/<script|style=|https?:\/\//);
       const sheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page)?.[1];
