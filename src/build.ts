@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { copyDeckAssets } from './assets.js';
+import { writeRichAssets } from './rich-assets.js';
 import { decodeEssayBytes } from './decode.js';
 import { pdfKinds, resolveSettings, type CliSettings, type PdfKind, type ProjectConfig, type Settings } from './config.js';
 import { asPaparanError, type Diagnostic, PaparanError } from './errors.js';
@@ -156,6 +157,7 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
     const dir = staging;
     await writeFile(path.join(dir, 'index.html'), compiled.html);
     await copyDeckAssets(dir, compiled.theme, compiled.deck.assets);
+    await writeRichAssets(dir, compiled.html);
     await options.afterWrite?.({ compiled, dir });
     const pdfStep = await options.pdfs?.({ compiled, dir });
     const singleFileBytes = options.singleFile ? await inlineDeck(dir, { essay: file, templateDirs: compiled.templateDirs }) : undefined;

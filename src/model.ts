@@ -34,6 +34,8 @@ export type Block =
   | (BlockBase & { kind: 'table'; header: string[]; align: (string | null)[]; rows: string[][] })
   | (BlockBase & { kind: 'image'; src: string; alt: string; title?: string })
   | (BlockBase & { kind: 'code'; text: string; lang?: string })
+  /** A display formula (`$$…$$` or a ```math block), TeX source. */
+  | (BlockBase & { kind: 'math'; tex: string })
   | (BlockBase & { kind: 'html'; html: string });
 
 export interface Section {
@@ -87,6 +89,8 @@ export type SlideBody =
   /** A picture; with `points`, the picture fills one half and the points the other. */
   | { layout: 'image'; src: string; alt: string; caption?: string; points?: Point[]; /** The image's own source line, when the slide starts earlier (beside a paragraph). */ line?: number }
   | { layout: 'code'; text: string; lang?: string }
+  /** A display formula (TeX), rendered with KaTeX. */
+  | { layout: 'math'; tex: string }
   | { layout: 'html'; html: string }
   | { layout: 'references'; entries: string[] };
 

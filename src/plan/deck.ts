@@ -17,6 +17,7 @@ import { countWords, splitClauses, splitEnumeration, splitSentences } from '../s
 import { splitTableColumns } from '../wide-table.js';
 import type { Detail } from '../config.js';
 import { findAcronyms } from './acronyms.js';
+import { maskFormulas } from './formulas.js';
 import type { CondenseContext } from './condense.js';
 import { normalizeTitle } from './claim-title.js';
 import { LAYOUT_NAMES, summarizeProse, type ProseParagraph } from './summarize.js';
@@ -28,7 +29,9 @@ export interface PlanOptions {
 }
 
 /** Plans the whole deck: title, outline, sections with their content, references, closing. */
-export function planDeck(doc: SourceDoc, options: PlanOptions = {}): Deck {
+export function planDeck(source: SourceDoc, options: PlanOptions = {}): Deck {
+  // Inline formulas are planned as single words and put back in the slides (see formulas.ts).
+  const { doc, unmask } = maskFormulas(source);
   const text = essayText(doc);
   const lang = doc.meta.lang ?? guessLanguage(text);
   const context: CondenseContext = { lang: planLang(lang), acronyms: findAcronyms(text), introduced: new Set() };
@@ -40,7 +43,7 @@ export function planDeck(doc: SourceDoc, options: PlanOptions = {}): Deck {
     meta: doc.meta,
     lang,
     // Words too long for any slide are shortened last, whatever the plan (see long-words.ts).
-    slides: fitLongWords(planner.plan(), budget),
+    slides: unmask(fitLongWords(planner.plan(), budget)),
     assets: [],
     diagnostics: [...doc.diagnostics, ...planner.diagnostics],
   };
@@ -410,6 +413,10 @@ class Planner {
         for (const lines of chunks(block.text.split('\n'), this.budget.maxCodeLines)) {
           this.addContent(draft, { layout: 'code', text: lines.join('\n'), lang: block.lang }, [], []);
         }
+        return;
+      case 'math':
+        // A display formula has a slide of its own (it scales down to the width there); the notes keep its TeX.
+        this.addContent(draft, { layout: 'math', tex: block.tex }, [`$$${block.tex}$$`], []);
         return;
       case 'html':
         this.addContent(draft, { layout: 'html', html: block.html }, [], []);

@@ -1,0 +1,73 @@
+/**
+ * Formulas, code, charts and diagrams in a real Chromium, offline: every slide
+ * fits, nothing is requested outside the deck folder (no CDN), and they show in
+ * the single-file deck and print in the PDFs.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowser, type BrowserSession } from '../src/browser.js';
+import { buildEssay } from '../src/build.js';
+import { measureFit, withDeck } from '../src/deck-fit.js';
+import { defaultPdfOptions, exportPdfs } from '../src/export-pdf.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const fixture = (name: string) => path.join(root, 'tests/fixtures/rich', name);
+
+let session: BrowserSession;
+let out: string;
+
+beforeAll(async () => {
+  session = await startBrowser();
+  out = mkdtempSync(path.join(os.tmpdir(), 'paparan-rich-'));
+});
+
+afterAll(async () => {
+  await session?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+/** Builds an essay with its three PDFs, and again as one file; opens both offline. */
+async function buildBoth(name: string, theme = 'default') {
+  const result = await buildEssay(fixture(name), {
+    outDir: path.join(out, theme, 'folder'),
+    projectDir: root,
+    cli: { theme },
+    afterWrite: ({ compiled, dir }) => exportPdfs(session, compiled.deck, dir, { ...defaultPdfOptions, kinds: ['slides', 'handout', 'notes'] }),
+  });
+  if (!result.ok) throw result.error;
+  const single = await buildEssay(fixture(name), { outDir: path.join(out, theme, 'single'), projectDir: root, cli: { theme }, singleFile: true });
+  if (!single.ok) throw single.error;
+  const pdfText = (kind: string) => execFileSync('pdftotext', ['-layout', path.join(result.outDir, `${kind}.pdf`), '-'], { encoding: 'utf8' });
+  return { dir: result.outDir, singleDir: single.outDir, pdfText };
+}
+
+/** In the page: whether KaTeX's fonts are loaded and what the formulas show. */
+function readMath() {
+  return document.fonts.ready.then(() => ({
+    katexFont: document.fonts.check('40px KaTeX_Main') && [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'KaTeX_Main' && f.status === 'loaded'),
+    formulas: document.querySelectorAll('.slides .katex').length,
+    smallest: Math.min(...[...document.querySelectorAll<HTMLElement>('.math-display')].map((el) => parseFloat(getComputedStyle(el).fontSize))),
+  }));
+}
+
+describe.each(['default', 'gelap'])('formulas in the %s theme', (theme) => {
+  it('fit their slides with KaTeX fonts from the deck folder, in the folder, the single file and the PDFs', async () => {
+    const built = await buildBoth('rumus.md', theme);
+    for (const dir of [built.dir, built.singleDir]) {
+      const { value, blocked, errors } = await withDeck(session, dir, async (page) => ({ fit: await page.evaluate(measureFit), math: await page.evaluate(readMath) }));
+      expect(blocked, dir).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(value.fit.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
+      expect(value.math.katexFont).toBe(true);
+      expect(value.math.formulas).toBeGreaterThanOrEqual(4);
+      expect(value.math.smallest).toBeGreaterThanOrEqual(22);
+    }
+    expect(readFileSync(path.join(built.singleDir, 'index.html'), 'utf8')).not.toMatch(/fonts\/KaTeX|url\(["']?https?:|(src|href)="https?:/i);
+    // β and Σ print as text; the notes give the TeX source.
+    for (const kind of ['slides', 'handout']) expect(built.pdfText(kind), kind).toMatch(/β[\s\S]*∑|∑[\s\S]*β/);
+    expect(built.pdfText('notes')).toContain('\\hat{\\beta}');
+  }, 180_000);
+});
