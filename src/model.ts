@@ -33,7 +33,8 @@ export type Block =
   | (BlockBase & { kind: 'quote'; text: string })
   | (BlockBase & { kind: 'table'; header: string[]; align: (string | null)[]; rows: string[][] })
   | (BlockBase & { kind: 'image'; src: string; alt: string; title?: string })
-  | (BlockBase & { kind: 'code'; text: string; lang?: string })
+  /** Fenced code; `marked` lists the lines to highlight (` ```js {2,4-5} `), counted from 1. */
+  | (BlockBase & { kind: 'code'; text: string; lang?: string; marked?: number[] })
   /** A display formula (`$$…$$` or a ```math block), TeX source. */
   | (BlockBase & { kind: 'math'; tex: string })
   | (BlockBase & { kind: 'html'; html: string });
@@ -88,7 +89,8 @@ export type SlideBody =
   | { layout: 'table'; header: string[]; align: (string | null)[]; rows: string[][] }
   /** A picture; with `points`, the picture fills one half and the points the other. */
   | { layout: 'image'; src: string; alt: string; caption?: string; points?: Point[]; /** The image's own source line, when the slide starts earlier (beside a paragraph). */ line?: number }
-  | { layout: 'code'; text: string; lang?: string }
+  /** Some lines of code; `start` is the number of the first (code split over slides keeps counting), `marked` the lines to highlight. */
+  | { layout: 'code'; text: string; lang?: string; start?: number; marked?: number[] }
   /** A display formula (TeX), rendered with KaTeX. */
   | { layout: 'math'; tex: string }
   | { layout: 'html'; html: string }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ContentError, type Diagnostic } from './errors.js';
 import { splitFrontMatter, validateMeta, type EssayMeta } from './front-matter.js';
 import type { Block, Directives, Section, SourceDoc } from './model.js';
+import { knownLanguage, parseCodeInfo } from './highlight.js';
 import { findInlineMath, mathError } from './math.js';
 import { unsafeImageScheme, withoutUnsafeImages } from './sanitize.js';
 
@@ -198,6 +199,11 @@ class DocBuilder {
         warn(block.tex, error);
         return { kind: 'code', line: block.line, directives: block.directives, text: block.tex, lang: 'latex' };
       }
+      case 'code':
+        if (block.lang && !knownLanguage(block.lang) && !['text', 'plain', 'plaintext', 'mermaid'].includes(block.lang.toLowerCase())) {
+          this.diagnostics.push({ severity: 'warning', file: this.file, line: block.line, message: `code language "${block.lang}" is not known: the code is shown without colours; use a highlight.js name such as python, javascript, r, sql or text` });
+        }
+        return block;
       case 'paragraph':
       case 'quote':
         return block.text.includes('$') ? { ...block, text: inline(block.text) } : block;
@@ -312,8 +318,9 @@ function toBlock(token: Token, line: number, directives: Directives): Block | un
     }
     case 'code': {
       const code = token as Tokens.Code;
-      if (code.lang?.trim().toLowerCase() === 'math') return { kind: 'math', line, directives, tex: code.text.trim() };
-      return { kind: 'code', line, directives, text: code.text, lang: code.lang || undefined };
+      const info = parseCodeInfo(code.lang);
+      if (info.lang?.toLowerCase() === 'math') return { kind: 'math', line, directives, tex: code.text.trim() };
+      return { kind: 'code', line, directives, text: code.text, lang: info.lang, ...(info.marked.length > 0 ? { marked: info.marked } : {}) };
     }
     case 'html':
       return { kind: 'html', line, directives, html: (token as Tokens.HTML).raw.trim() };

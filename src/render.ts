@@ -7,6 +7,7 @@ import { Marked } from 'marked';
 import { displayDate, labelsFor } from './language.js';
 import { slideSizeFor } from './layout.js';
 import type { Deck, Point, Slide, SlideBody } from './model.js';
+import { highlightLines } from './highlight.js';
 import { displayMathSize, findInlineMath, protectMath, renderMath, restoreMath } from './math.js';
 import { sanitizeBlock, sanitizeInline } from './sanitize.js';
 import type { Templates } from './templates.js';
@@ -161,8 +162,13 @@ function bodyView(body: SlideBody, deck: Deck): Record<string, unknown> {
     }
     case 'image':
       return { partial: 'image', src: body.src, alt: body.alt, captionHtml: body.caption ? renderInline(body.caption) : undefined, points: pointViews(body.points ?? []) };
-    case 'code':
-      return { partial: 'code', text: body.text, lang: body.lang };
+    case 'code': {
+      // highlight.js output is escaped text in its own spans: inserted as is, not through the sanitizer.
+      const start = body.start ?? 1;
+      const marked = new Set(body.marked ?? []);
+      const lines = highlightLines(body.text, body.lang).map((html, i) => ({ html, number: start + i, marked: marked.has(start + i) }));
+      return { partial: 'code', lang: body.lang, lines };
+    }
     case 'math': {
       // Sized so the formula fits the slide's width (see math.ts), never below the readable 22 px.
       const { width } = slideSizeFor(deck.meta.aspect);

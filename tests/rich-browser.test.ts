@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowser, type BrowserSession } from '../src/browser.js';
 import { buildEssay } from '../src/build.js';
+import { contrastRatio } from '../src/contrast.js';
 import { measureFit, withDeck } from '../src/deck-fit.js';
 import { defaultPdfOptions, exportPdfs } from '../src/export-pdf.js';
 
@@ -69,5 +70,43 @@ describe.each(['default', 'gelap'])('formulas in the %s theme', (theme) => {
     // β and Σ print as text; the notes give the TeX source.
     for (const kind of ['slides', 'handout']) expect(built.pdfText(kind), kind).toMatch(/β[\s\S]*∑|∑[\s\S]*β/);
     expect(built.pdfText('notes')).toContain('\\hat{\\beta}');
+  }, 180_000);
+});
+
+/** In the page: each highlighted span's colour on its code background, and the smallest code font. */
+function readCode() {
+  type RevealApi = { getSlides(): HTMLElement[]; slide(h: number): void };
+  const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+  const pairs: { kind: string; color: string; background: string }[] = [];
+  let smallest = Infinity;
+  reveal.getSlides().forEach((section, index) => {
+    if (!section.querySelector('pre.code')) return;
+    reveal.slide(index);
+    for (const code of Array.from(section.querySelectorAll<HTMLElement>('pre.code code'))) {
+      const background = getComputedStyle(code).backgroundColor;
+      for (const span of Array.from(code.querySelectorAll<HTMLElement>('[class^="hljs-"], .ln'))) {
+        if (span.closest('.is-marked')) continue;
+        pairs.push({ kind: span.className, color: getComputedStyle(span).color, background });
+        smallest = Math.min(smallest, parseFloat(getComputedStyle(span).fontSize));
+      }
+    }
+  });
+  return { pairs, smallest };
+}
+
+describe.each(['default', 'gelap', 'merah-putih'])('code in the %s theme', (theme) => {
+  it('fits, in colours that pass contrast on the code background, at 22 px or more, in the folder, the single file and the PDFs', async () => {
+    const built = await buildBoth('kode.md', theme);
+    for (const dir of [built.dir, built.singleDir]) {
+      const { value, blocked, errors } = await withDeck(session, dir, async (page) => ({ fit: await page.evaluate(measureFit), code: await page.evaluate(readCode) }));
+      expect(blocked).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(value.fit.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
+      expect(value.code.pairs.length).toBeGreaterThan(20);
+      const weak = value.code.pairs.filter((p) => contrastRatio(p.color, p.background) < 4.5).map((p) => `${p.kind} ${p.color} on ${p.background}`);
+      expect([...new Set(weak)]).toEqual([]);
+      expect(value.code.smallest).toBeGreaterThanOrEqual(22);
+    }
+    for (const kind of ['slides', 'handout']) expect(built.pdfText(kind), kind).toContain('def rata_rata(data):');
   }, 180_000);
 });

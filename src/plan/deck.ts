@@ -409,11 +409,21 @@ class Planner {
         this.addContent(titled, { layout: 'image', src: block.src, alt: block.alt, caption }, block.alt ? [block.alt] : [], []);
         return;
       }
-      case 'code':
-        for (const lines of chunks(block.text.split('\n'), this.budget.maxCodeLines)) {
-          this.addContent(draft, { layout: 'code', text: lines.join('\n'), lang: block.lang }, [], []);
+      case 'code': {
+        // Never re-flowed or summarised: split at line boundaries into even parts (a long line counts for
+        // the rows it wraps to), the numbering going on from slide to slide.
+        const lines = block.text.split('\n');
+        const rows = (line: string) => Math.max(1, Math.ceil([...line].length / codeCharsPerLine(this.budget)));
+        const total = lines.reduce((sum, line) => sum + rows(line), 0);
+        const parts = Math.ceil(total / this.budget.maxCodeLines);
+        let start = 1;
+        for (const part of packByLines(lines, rows, Math.ceil(total / parts))) {
+          const marked = block.marked?.filter((n) => n >= start && n < start + part.length);
+          this.addContent(draft, { layout: 'code', text: part.join('\n'), lang: block.lang, start, ...(marked?.length ? { marked } : {}) }, [], []);
+          start += part.length;
         }
         return;
+      }
       case 'math':
         // A display formula has a slide of its own (it scales down to the width there); the notes keep its TeX.
         this.addContent(draft, { layout: 'math', tex: block.tex }, [`$$${block.tex}$$`], []);
@@ -496,6 +506,11 @@ export function packByLines<T>(items: T[], size: (item: T) => number, room: numb
   }
   if (current.length > 0) groups.push(current);
   return groups;
+}
+
+/** Characters of code a slide line holds (monospace at 22 px beside the line numbers). */
+function codeCharsPerLine(budget: SlideBudget): number {
+  return budget.charsPerLine + 12;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
