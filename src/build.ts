@@ -6,6 +6,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { copyDeckAssets } from './assets.js';
+import { applyBibliography } from './bibliography.js';
+import { guessLanguage } from './language.js';
+import { essayText } from './plan/deck.js';
 import { writeRichAssets } from './rich-assets.js';
 import { decodeEssayBytes } from './decode.js';
 import { pdfKinds, resolveSettings, type CliSettings, type PdfKind, type ProjectConfig, type Settings } from './config.js';
@@ -80,7 +83,9 @@ export interface CompiledEssay {
 export function compileEssay(source: string, options: CompileOptions): CompiledEssay {
   const { file, cli = {}, config = {} } = options;
   const projectDir = options.projectDir ?? process.cwd();
-  const doc = parseEssay({ source, file, baseDir: path.dirname(path.resolve(file)), slug: slugFromPath(file) });
+  const parsed = parseEssay({ source, file, baseDir: path.dirname(path.resolve(file)), slug: slugFromPath(file) });
+  // `bibliography:` in the front matter: pandoc citations written out, the cited works listed.
+  const doc = applyBibliography(parsed, parsed.metaLines ?? {}, parsed.meta.lang ?? guessLanguage(essayText(parsed)));
   const settings = resolveSettings(cli, doc.meta, config);
   const deck = planDeck(doc, { detail: settings.detail });
   resolveImages(deck, doc.baseDir);

@@ -58,6 +58,8 @@ export interface SourceDoc {
   /** Blocks before the first `##` heading. */
   preamble: Block[];
   sections: Section[];
+  /** Line of each front matter key, for messages about its value. */
+  metaLines?: Record<string, number>;
   /** Reference entries (Markdown inline), from the references section and front matter. */
   references: { text: string; line?: number }[];
   diagnostics: Diagnostic[];

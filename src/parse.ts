@@ -86,6 +86,7 @@ export function parseEssay(input: ParseInput): SourceDoc {
     preamble: doc.preamble,
     sections: doc.sections,
     references,
+    metaLines: fm.keyLines,
     diagnostics,
   };
 }

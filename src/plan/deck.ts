@@ -571,7 +571,7 @@ export function slugify(text: string): string {
 }
 
 /** All prose of the essay, for language guessing. */
-function essayText(doc: SourceDoc): string {
+export function essayText(doc: SourceDoc): string {
   const blocks = [...doc.preamble, ...doc.sections.flatMap((s) => s.blocks)];
   return blocks
     .map((b) => (b.kind === 'paragraph' || b.kind === 'quote' ? b.text : b.kind === 'list' ? b.items.join(' ') : ''))
