@@ -54,7 +54,8 @@ export function measureFit(): SlideFit[] {
     let bottom = 0;
     let right = 0;
     for (const element of Array.from(section.querySelectorAll<HTMLElement>('*'))) {
-      if (element.closest('aside.notes')) continue;
+      // The notes are not shown, nor is KaTeX's MathML (clipped to a pixel, for screen readers).
+      if (element.closest('aside.notes, .katex-mathml')) continue;
       const rect = element.getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
       bottom = Math.max(bottom, (rect.bottom - box.top) / scale);

@@ -198,7 +198,7 @@ class DocBuilder {
         const error = mathError(block.tex, true);
         if (!error) return block;
         warn(block.tex, error);
-        return { kind: 'code', line: block.line, directives: block.directives, text: block.tex, lang: 'latex' };
+        return { kind: 'code', line: block.line, directives: block.directives, text: block.tex };
       }
       case 'code':
         if (block.lang && !knownLanguage(block.lang) && !['text', 'plain', 'plaintext', 'mermaid'].includes(block.lang.toLowerCase())) {
@@ -278,6 +278,7 @@ function readDirective(token: Token): Directives | 'points' | undefined {
     else if (key === 'background' && value) directives.background = value;
     else if (key === 'timing' && Number(value) > 0) directives.timing = Number(value);
     else if (key === 'layout' && /^[a-z]+$/.test(value)) directives.layout = value;
+    else if (key === 'chart' && /^[a-z]+$/.test(value)) directives.chart = value;
   }
   return directives;
 }
