@@ -3,6 +3,7 @@
  * SourceDoc (what the essay says) → Deck (what the slides show).
  */
 import type { Diagnostic } from './errors.js';
+import type { ChartData } from './chart.js';
 import type { EssayMeta } from './front-matter.js';
 
 /** Author instructions attached to a block with `<!-- paparan: ... -->`. */
@@ -19,6 +20,8 @@ export interface Directives {
   timing?: number;
   /** `layout=timeline` (bignumber, definition, compare, steps) forces a layout for this passage; `layout=points` refuses them all. */
   layout?: string;
+  /** `chart=bar` (line, pie) shows a table of numbers as a chart; `chart=none` keeps it a table. */
+  chart?: string;
 }
 
 interface BlockBase {
@@ -93,6 +96,8 @@ export type SlideBody =
   | { layout: 'image'; src: string; alt: string; caption?: string; points?: Point[]; /** The image's own source line, when the slide starts earlier (beside a paragraph). */ line?: number }
   /** Some lines of code; `start` is the number of the first (code split over slides keeps counting), `marked` the lines to highlight. */
   | { layout: 'code'; text: string; lang?: string; start?: number; marked?: number[] }
+  /** A table of numbers drawn as a chart; the table itself goes to the notes. */
+  | { layout: 'chart'; chart: ChartData }
   /** A display formula (TeX), rendered with KaTeX. */
   | { layout: 'math'; tex: string }
   | { layout: 'html'; html: string }

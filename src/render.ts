@@ -7,6 +7,7 @@ import { Marked } from 'marked';
 import { displayDate, labelsFor } from './language.js';
 import { slideSizeFor } from './layout.js';
 import type { Deck, Point, Slide, SlideBody } from './model.js';
+import { chartSvg } from './chart.js';
 import { highlightLines } from './highlight.js';
 import { displayMathSize, findInlineMath, protectMath, renderMath, restoreMath } from './math.js';
 import { sanitizeBlock, sanitizeInline } from './sanitize.js';
@@ -169,6 +170,9 @@ function bodyView(body: SlideBody, deck: Deck): Record<string, unknown> {
       const lines = highlightLines(body.text, body.lang).map((html, i) => ({ html, number: start + i, marked: marked.has(start + i) }));
       return { partial: 'code', lang: body.lang, lines };
     }
+    case 'chart':
+      // Drawn here from numbers and escaped labels (see chart.ts): no essay markup reaches the SVG.
+      return { partial: 'chart', svg: chartSvg(body.chart, deck.lang, body.chart.series.map((s) => s.name).join(', ')) };
     case 'math': {
       // Sized so the formula fits the slide's width (see math.ts), never below the readable 22 px.
       const { width } = slideSizeFor(deck.meta.aspect);

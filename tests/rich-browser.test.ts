@@ -110,3 +110,42 @@ describe.each(['default', 'gelap', 'merah-putih'])('code in the %s theme', (them
     for (const kind of ['slides', 'handout']) expect(built.pdfText(kind), kind).toContain('def rata_rata(data):');
   }, 180_000);
 });
+
+/** In the page: each chart's text size as shown (SVG units scaled to the slide), and whether it has its description. */
+function readCharts() {
+  type RevealApi = { getSlides(): HTMLElement[]; slide(h: number): void; getConfig(): { width: number } };
+  const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+  return reveal
+    .getSlides()
+    .map((section, index) => ({ section, index }))
+    .filter(({ section }) => section.querySelector('svg.chart-svg'))
+    .map(({ section, index }) => {
+      reveal.slide(index);
+      const svg = section.querySelector<SVGSVGElement>('svg.chart-svg')!;
+      const slideScale = section.getBoundingClientRect().width / reveal.getConfig().width;
+      const svgScale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width / slideScale;
+      const sizes = Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize) * svgScale);
+      const fills = Array.from(svg.querySelectorAll('rect, path, circle')).map((shape) => getComputedStyle(shape).fill);
+      return { id: section.id, smallest: Math.min(...sizes), described: Boolean(svg.querySelector('desc')?.textContent), painted: fills.every((f) => f !== 'none' && f !== 'rgb(0, 0, 0)') };
+    });
+}
+
+describe.each(['default', 'gelap', 'merah-putih'])('charts in the %s theme', (theme) => {
+  it('fit, in the theme colours, text 22 px or more, in the folder, the single file and the PDFs', async () => {
+    const built = await buildBoth('grafik.md', theme);
+    for (const dir of [built.dir, built.singleDir]) {
+      const { value, blocked, errors } = await withDeck(session, dir, async (page) => ({ fit: await page.evaluate(measureFit), charts: await page.evaluate(readCharts) }));
+      expect(blocked).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(value.fit.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
+      expect(value.charts).toHaveLength(3);
+      for (const chart of value.charts) {
+        expect(chart.smallest, chart.id).toBeGreaterThanOrEqual(22);
+        expect(chart.described).toBe(true);
+        expect(chart.painted, chart.id).toBe(true);
+      }
+    }
+    for (const kind of ['slides', 'handout']) expect(built.pdfText(kind), kind).toContain('Jawa Timur');
+    expect(built.pdfText('notes')).toContain('Jawa Timur | 1.250,5 | 980');
+  }, 180_000);
+});

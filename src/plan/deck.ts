@@ -16,6 +16,7 @@ import { plainInline } from '../parse.js';
 import { countWords, splitClauses, splitEnumeration, splitSentences } from '../sentences.js';
 import { splitTableColumns } from '../wide-table.js';
 import type { Detail } from '../config.js';
+import { CHART_KINDS, chartData, offeredChart, type ChartData, type ChartKind } from '../chart.js';
 import { findAcronyms } from './acronyms.js';
 import { maskFormulas } from './formulas.js';
 import type { CondenseContext } from './condense.js';
@@ -387,6 +388,7 @@ class Planner {
         return;
       }
       case 'table': {
+        if (this.planChart(block, draft)) return;
         // Too wide for a slide: a few columns at a time (see wide-table.ts).
         const parts = splitTableColumns(block, this.budget);
         if (parts.length > 1) {
@@ -434,6 +436,32 @@ class Planner {
       default:
         return;
     }
+  }
+
+  /** A table shown as a chart (`chart=bar`, or offered for a small table of numbers); false when it stays a table. */
+  private planChart(block: Extract<Block, { kind: 'table' }>, draft: SlideDraft): boolean {
+    const asked = block.directives.chart;
+    if (asked === 'none') return false;
+    const lang = this.context.lang;
+    let chart: ChartData | undefined;
+    if (asked !== undefined) {
+      if (!(CHART_KINDS as readonly string[]).includes(asked)) {
+        this.warn(block.line, `unknown chart "${asked}": use chart=bar, chart=line or chart=pie (chart=none keeps the table)`);
+        return false;
+      }
+      chart = chartData(block, asked as ChartKind, lang);
+      if (!chart) {
+        this.warn(block.line, `table cannot be shown as a chart: its first column must be labels and every other column numbers; it is shown as a table`);
+        return false;
+      }
+    } else {
+      chart = offeredChart(block, lang);
+      if (!chart) return false;
+    }
+    // The table itself stays in the notes, a row a paragraph, for the speaker view and notes.pdf.
+    const notes = [block.header, ...block.rows].map((row) => row.join(' | '));
+    this.addContent(draft, { layout: 'chart', chart }, notes, []);
+    return true;
   }
 
   private addContent(draft: SlideDraft, body: SlideBody, notes: string[], sources: string[]): void {
