@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { copyDeckAssets } from './assets.js';
 import { applyBibliography } from './bibliography.js';
+import { checkDiagrams } from './diagrams.js';
 import { guessLanguage } from './language.js';
 import { essayText } from './plan/deck.js';
 import { writeRichAssets } from './rich-assets.js';
@@ -157,6 +158,10 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
     const loaded = await loadEssay(file);
     diagnostics = loaded.diagnostics;
     const compiled = compileEssay(loaded.source, { ...options, file });
+    // Mermaid's parser is asynchronous: diagrams are checked here, outside the pure compile.
+    const diagrams = await checkDiagrams(compiled.deck, compiled.html);
+    compiled.html = diagrams.html;
+    compiled.diagnostics.push(...diagrams.diagnostics);
     diagnostics = [...diagnostics, ...compiled.diagnostics];
     staging = await createStaging(finalDir);
     const dir = staging;

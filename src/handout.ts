@@ -172,6 +172,8 @@ function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean) {
     htmlAttributes: markup.htmlAttributes.filter(([name]) => name !== 'class' && name !== 'lang').map(([name, value]) => ({ name, value })),
     slideWidth: size.width,
     slideHeight: size.height,
+    // Diagrams are drawn in the page, as in the deck (see templates/assets/diagrams.js).
+    diagrams: markup.sections.some((section) => section.includes('mermaid-source')),
   };
 }
 

@@ -38,6 +38,8 @@ export type Block =
   | (BlockBase & { kind: 'image'; src: string; alt: string; title?: string })
   /** Fenced code; `marked` lists the lines to highlight (` ```js {2,4-5} `), counted from 1. */
   | (BlockBase & { kind: 'code'; text: string; lang?: string; marked?: number[] })
+  /** A ```mermaid diagram, its source. */
+  | (BlockBase & { kind: 'diagram'; source: string })
   /** A display formula (`$$…$$` or a ```math block), TeX source. */
   | (BlockBase & { kind: 'math'; tex: string })
   | (BlockBase & { kind: 'html'; html: string });
@@ -96,6 +98,8 @@ export type SlideBody =
   | { layout: 'image'; src: string; alt: string; caption?: string; points?: Point[]; /** The image's own source line, when the slide starts earlier (beside a paragraph). */ line?: number }
   /** Some lines of code; `start` is the number of the first (code split over slides keeps counting), `marked` the lines to highlight. */
   | { layout: 'code'; text: string; lang?: string; start?: number; marked?: number[] }
+  /** A Mermaid diagram, drawn in the page from the deck's own copy of mermaid; `line` for messages. */
+  | { layout: 'diagram'; source: string; line: number }
   /** A table of numbers drawn as a chart; the table itself goes to the notes. */
   | { layout: 'chart'; chart: ChartData }
   /** A display formula (TeX), rendered with KaTeX. */

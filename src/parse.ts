@@ -321,6 +321,7 @@ function toBlock(token: Token, line: number, directives: Directives): Block | un
     case 'code': {
       const code = token as Tokens.Code;
       const info = parseCodeInfo(code.lang);
+      if (info.lang?.toLowerCase() === 'mermaid') return { kind: 'diagram', line, directives, source: code.text };
       if (info.lang?.toLowerCase() === 'math') return { kind: 'math', line, directives, tex: code.text.trim() };
       return { kind: 'code', line, directives, text: code.text, lang: info.lang, ...(info.marked.length > 0 ? { marked: info.marked } : {}) };
     }

@@ -82,6 +82,8 @@ export function renderDeck(deck: Deck, templates: Templates, version: string, th
     slides,
     // KaTeX's stylesheet (and its fonts) only for a deck that shows a formula.
     hasMath: JSON.stringify(slides).includes('class=\\"katex'),
+    // Mermaid (3.5 MB) only for a deck that shows a diagram.
+    hasDiagrams: deck.slides.some((slide) => slide.body?.layout === 'diagram'),
     // Stylesheets of the theme chain, parent first, and its logo (relative to the deck folder).
     themeName: theme.name,
     themeStyles: theme.styles,
@@ -170,6 +172,9 @@ function bodyView(body: SlideBody, deck: Deck): Record<string, unknown> {
       const lines = highlightLines(body.text, body.lang).map((html, i) => ({ html, number: start + i, marked: marked.has(start + i) }));
       return { partial: 'code', lang: body.lang, lines };
     }
+    case 'diagram':
+      // Escaped source in a <pre>; templates/assets/diagrams.js draws it when the page loads.
+      return { partial: 'diagram', source: body.source, line: body.line };
     case 'chart':
       // Drawn here from numbers and escaped labels (see chart.ts): no essay markup reaches the SVG.
       return { partial: 'chart', svg: chartSvg(body.chart, deck.lang, body.chart.series.map((s) => s.name).join(', ')) };

@@ -149,3 +149,38 @@ describe.each(['default', 'gelap', 'merah-putih'])('charts in the %s theme', (th
     expect(built.pdfText('notes')).toContain('Jawa Timur | 1.250,5 | 980');
   }, 180_000);
 });
+
+/** In the page, after diagrams.js has drawn: the diagrams drawn, what stayed code, and the smallest diagram text. */
+function readDiagrams() {
+  return Promise.resolve((window as unknown as { __paparanDiagrams?: Promise<number> }).__paparanDiagrams).then((drawn) => ({
+    drawn,
+    svgs: document.querySelectorAll('.slides .diagram-svg svg').length,
+    code: Array.from(document.querySelectorAll('.slides pre.mermaid-error')).map((pre) => pre.textContent),
+    texts: Array.from(document.querySelectorAll('.slides .diagram-svg svg text, .slides .diagram-svg svg foreignObject')).map((t) => t.textContent?.trim()).filter(Boolean),
+  }));
+}
+
+describe.each(['default', 'gelap'])('diagrams in the %s theme', (theme) => {
+  it('are drawn offline from the local mermaid, fit, and show in the single file and the three PDFs; a broken one stays code', async () => {
+    const built = await buildBoth('diagram.md', theme);
+    for (const dir of [built.dir, built.singleDir]) {
+      const { value, blocked, errors } = await withDeck(session, dir, async (page) => {
+        const diagrams = await page.evaluate(readDiagrams);
+        return { diagrams, fit: await page.evaluate(measureFit) };
+      });
+      expect(blocked, dir).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(value.diagrams.drawn).toBe(4);
+      expect(value.diagrams.svgs).toBe(4);
+      expect(value.diagrams.code).toEqual(['flowchart TD\n  A[Mulai] -->']);
+      expect(value.diagrams.texts.join(' ')).toContain('Pengumpulan data');
+      expect(value.fit.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
+    }
+    for (const kind of ['slides', 'handout', 'notes']) {
+      const text = built.pdfText(kind);
+      // Drawn, not the source: the labels are there, the Mermaid keywords are not (only the broken diagram's source is).
+      for (const label of ['Pengumpulan', 'Responden', 'Diplomasi']) expect(text, `${kind}: ${label}`).toContain(label);
+      for (const source of ['sequenceDiagram', 'mindmap', 'flowchart LR']) expect(text, `${kind}: ${source}`).not.toContain(source);
+    }
+  }, 240_000);
+});

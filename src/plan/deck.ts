@@ -426,6 +426,10 @@ class Planner {
         }
         return;
       }
+      case 'diagram':
+        // A diagram has a slide of its own, drawn when the page loads (see templates/assets/diagrams.js).
+        this.addContent(draft, { layout: 'diagram', source: block.source, line: block.line }, [], []);
+        return;
       case 'math':
         // A display formula has a slide of its own (it scales down to the width there); the notes keep its TeX.
         this.addContent(draft, { layout: 'math', tex: block.tex }, [`$$${block.tex}$$`], []);
