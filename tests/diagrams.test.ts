@@ -30,6 +30,15 @@ describe('diagrams in an Indonesian essay', () => {
   }, 60_000);
 });
 
+describe('diagrams in an English essay', () => {
+  it('builds a flowchart and a sequence diagram with no warning', async () => {
+    const result = await buildEssay(fixture('diagrams.md'), { outDir: out, projectDir: root });
+    if (!result.ok) throw result.error;
+    expect(result.diagnostics).toEqual([]);
+    expect(readFileSync(path.join(result.outDir, 'index.html'), 'utf8').match(/<pre class="mermaid-source code"/g)).toHaveLength(2);
+  }, 60_000);
+});
+
 describe('a deck without diagrams', () => {
   it('loads no mermaid', () => {
     const { html } = compileEssay(readFileSync(path.join(root, fixture('code.md')), 'utf8'), { file: fixture('code.md'), projectDir: root });
