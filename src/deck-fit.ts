@@ -37,7 +37,8 @@ export async function withDeck<T>(
     await page.evaluate(() => {
       (window as unknown as { Reveal: { configure(o: object): void } }).Reveal.configure({ transition: 'none', backgroundTransition: 'none' });
     });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Diagrams are drawn when the deck opens (templates/assets/diagrams.js); measure them drawn.
+    await page.evaluate(() => Promise.resolve((window as unknown as { __paparanDiagrams?: Promise<unknown> }).__paparanDiagrams).then(() => document.fonts.ready).then(() => undefined));
     return { value: await fn(page), blocked, errors };
   });
 }

@@ -36,7 +36,11 @@ async function buildBoth(name: string, theme = 'default') {
     outDir: path.join(out, theme, 'folder'),
     projectDir: root,
     cli: { theme },
-    afterWrite: ({ compiled, dir }) => exportPdfs(session, compiled.deck, dir, { ...defaultPdfOptions, kinds: ['slides', 'handout', 'notes'] }),
+    afterWrite: async ({ compiled, dir }) => {
+      const pdfs = await exportPdfs(session, compiled.deck, dir, { ...defaultPdfOptions, kinds: ['slides', 'handout', 'notes'] });
+      // No page of any PDF asked for anything outside the deck folder.
+      expect(pdfs.flatMap((pdf) => pdf.blocked)).toEqual([]);
+    },
   });
   if (!result.ok) throw result.error;
   const single = await buildEssay(fixture(name), { outDir: path.join(out, theme, 'single'), projectDir: root, cli: { theme }, singleFile: true });
