@@ -177,7 +177,7 @@ describe.each(['default', 'gelap'])('diagrams in the %s theme', (theme) => {
       expect(value.diagrams.drawn).toBe(4);
       expect(value.diagrams.svgs).toBe(4);
       expect(value.diagrams.code).toEqual(['flowchart TD\n  A[Mulai] -->']);
-      expect(value.diagrams.texts.join(' ')).toContain('Pengumpulan data');
+      expect(value.diagrams.texts.join(' ')).toMatch(/Pengumpulan ?data/);
       expect(value.fit.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
     }
     for (const kind of ['slides', 'handout', 'notes']) {
@@ -187,4 +187,25 @@ describe.each(['default', 'gelap'])('diagrams in the %s theme', (theme) => {
       for (const source of ['sequenceDiagram', 'mindmap', 'flowchart LR']) expect(text, `${kind}: ${source}`).not.toContain(source);
     }
   }, 240_000);
+});
+
+describe('a diagram is data', () => {
+  it('runs no script, handler or javascript: link written in a diagram', async () => {
+    const result = await buildEssay(fixture('diagram-unsafe.md'), { outDir: path.join(out, 'unsafe'), projectDir: root });
+    if (!result.ok) throw result.error;
+    const { value, blocked, errors } = await withDeck(session, result.outDir, (page) =>
+      page.evaluate(() => {
+        const svg = document.querySelector('.diagram-svg svg');
+        for (const node of Array.from(svg?.querySelectorAll('*') ?? [])) (node as HTMLElement).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        return {
+          drawn: Boolean(svg),
+          pwned: (window as unknown as { __pwned?: number }).__pwned,
+          unsafe: Array.from(document.querySelectorAll('.slides *')).filter((el) => el.tagName.toLowerCase() === 'script' || Array.from(el.attributes).some((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value))).length,
+        };
+      }),
+    );
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(value).toEqual({ drawn: true, pwned: undefined, unsafe: 0 });
+  }, 60_000);
 });

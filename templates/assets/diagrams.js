@@ -17,6 +17,8 @@
       securityLevel: 'strict',
       theme: 'base',
       fontFamily: v('--font-body', 'sans-serif'),
+      // Labels as SVG text, never HTML: a label's markup stays text and loads nothing.
+      htmlLabels: false,
       flowchart: { htmlLabels: false, useMaxWidth: true },
       themeVariables: {
         fontSize: '24px',
