@@ -29,6 +29,8 @@ export function deckAssetList(theme: Theme): [string, string][] {
     // For handout.html, notes.html and reveal.js's print view (see src/export-pdf.ts).
     [path.join(builtinTemplatesDir, 'assets', 'print.css'), 'assets/print.css'],
     [path.join(builtinTemplatesDir, 'assets', 'deck.js'), 'assets/deck.js'],
+    // Formulas, code, charts and diagrams (KaTeX's own files come with src/rich-assets.ts).
+    [path.join(builtinTemplatesDir, 'assets', 'rich.css'), 'assets/rich.css'],
     ...fonts.map((name): [string, string] => [path.join(fontFiles, name), `assets/fonts/${name}`]),
     // Each theme of the chain (its folder and font files) under assets/themes/; see src/themes.ts.
     ...theme.copies,

@@ -7,6 +7,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { copyDeckAssets } from './assets.js';
+import { applyBibliography } from './bibliography.js';
+import { checkDiagrams } from './diagrams.js';
+import { guessLanguage } from './language.js';
+import { essayText } from './plan/deck.js';
+import { writeRichAssets } from './rich-assets.js';
 import { decodeEssayBytes } from './decode.js';
 import { pdfKinds, resolveSettings, type CliSettings, type PdfKind, type ProjectConfig, type Settings } from './config.js';
 import { asPaparanError, firstLine, type Diagnostic, PaparanError } from './errors.js';
@@ -116,7 +121,9 @@ export interface CompiledEssay {
 export function compileEssay(source: string, options: CompileOptions): CompiledEssay {
   const { file, cli = {}, config = {} } = options;
   const projectDir = options.projectDir ?? process.cwd();
-  const doc = parseEssay({ source, file, baseDir: options.baseDir ?? path.dirname(path.resolve(file)), slug: slugFromPath(file) });
+  const parsed = parseEssay({ source, file, baseDir: options.baseDir ?? path.dirname(path.resolve(file)), slug: slugFromPath(file) });
+  // `bibliography:` in the front matter: pandoc citations written out, the cited works listed.
+  const doc = applyBibliography(parsed, parsed.metaLines ?? {}, parsed.meta.lang ?? guessLanguage(essayText(parsed)));
   const settings = resolveSettings(cli, doc.meta, config);
   const deck = planDeck(doc, { detail: settings.detail });
   if (doc.footnotes) attachFootnotes(deck, doc.footnotes);
@@ -192,11 +199,16 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
     loaded = await loadEssay(file);
     diagnostics = loaded.diagnostics;
     const compiled = compileEssay(loaded.source, { ...options, file, baseDir: loaded.baseDir });
+    // Mermaid's parser is asynchronous: diagrams are checked here, outside the pure compile.
+    const diagrams = await checkDiagrams(compiled.deck, compiled.html);
+    compiled.html = diagrams.html;
+    compiled.diagnostics.push(...diagrams.diagnostics);
     diagnostics = [...diagnostics, ...(loaded.lineless ? withoutLines(compiled.diagnostics) : compiled.diagnostics)];
     staging = await createStaging(finalDir);
     const dir = staging;
     await writeFile(path.join(dir, 'index.html'), compiled.html);
     await copyDeckAssets(dir, compiled.theme, compiled.deck.assets);
+    await writeRichAssets(dir, compiled.html);
     await options.afterWrite?.({ compiled, dir });
     const pptx = compiled.settings.formats.includes('pptx') ? await writeDeckPptx(compiled, dir) : undefined;
     if (pptx) diagnostics = [...diagnostics, ...pptx.diagnostics];

@@ -37,7 +37,8 @@ export async function withDeck<T>(
     await page.evaluate(() => {
       (window as unknown as { Reveal: { configure(o: object): void } }).Reveal.configure({ transition: 'none', backgroundTransition: 'none' });
     });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Diagrams are drawn when the deck opens (templates/assets/diagrams.js); measure them drawn.
+    await page.evaluate(() => Promise.resolve((window as unknown as { __paparanDiagrams?: Promise<unknown> }).__paparanDiagrams).then(() => document.fonts.ready).then(() => undefined));
     return { value: await fn(page), blocked, errors };
   });
 }
@@ -54,7 +55,8 @@ export function measureFit(): SlideFit[] {
     let bottom = 0;
     let right = 0;
     for (const element of Array.from(section.querySelectorAll<HTMLElement>('*'))) {
-      if (element.closest('aside.notes')) continue;
+      // The notes are not shown, nor is KaTeX's MathML (clipped to a pixel, for screen readers).
+      if (element.closest('aside.notes, .katex-mathml')) continue;
       const rect = element.getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
       bottom = Math.max(bottom, (rect.bottom - box.top) / scale);

@@ -168,10 +168,10 @@ const PDF_COMMON: ChromePdfOptions = {
   timeout: 0, // onPage's timeout covers the whole PDF, with a message that names it
 };
 
-/** Waits until fonts and pictures are in, then greys the page if asked. */
+/** Waits until diagrams are drawn and fonts and pictures are in, then greys the page if asked. */
 async function preparePage(page: Page, grayscale: boolean): Promise<void> {
   await page.evaluate(
-    `document.fonts.ready.then(() => Promise.all([...document.images].map((img) =>
+    `Promise.resolve(window.__paparanDiagrams).then(() => document.fonts.ready).then(() => Promise.all([...document.images].map((img) =>
        img.complete ? null : new Promise((resolve) => { img.addEventListener('load', resolve); img.addEventListener('error', resolve); }))))
      .then(() => true)`,
   );

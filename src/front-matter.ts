@@ -37,6 +37,10 @@ const metaSchema = z
     /** Summary for `<meta name="description">` and the PDF subject. */
     description: z.string().optional(),
     keywords: z.array(z.string()).optional(),
+    /** A BibTeX, CSL-JSON or RIS file next to the essay; `[@key]` cites its entries (see src/bibliography.ts). */
+    bibliography: z.string().trim().min(1).optional(),
+    /** A CSL style file next to the essay for the references; APA 7 when absent. */
+    csl: z.string().trim().min(1).optional(),
     /** Reference entries, added to the essay's references section. */
     references: z.array(z.string()).optional(),
     /** Planned length of the talk in minutes; the speaker view paces each slide against it. */
@@ -65,7 +69,7 @@ export type EssayMeta = z.infer<typeof metaSchema>;
 export const knownMetaKeys = Object.keys(metaSchema.shape);
 
 /** Keys whose value is text: a number or a YAML date there is what the author meant as text (`title: 1984`). */
-const TEXT_KEYS = new Set(['title', 'subtitle', 'author', 'course', 'lecturer', 'institution', 'date', 'logo', 'lang', 'theme', 'description', 'source']);
+const TEXT_KEYS = new Set(['bibliography', 'csl', 'title', 'subtitle', 'author', 'course', 'lecturer', 'institution', 'date', 'logo', 'lang', 'theme', 'description', 'source']);
 /** Keys holding a list of text (or, for `author` and `lecturer`, one text). */
 const TEXT_LIST_KEYS = new Set(['author', 'lecturer', 'keywords', 'references']);
 /** Keys whose nested values are text too: a NIM written 0201236 keeps its leading zero. */

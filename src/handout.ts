@@ -7,7 +7,7 @@
 import { displayDate, labelsFor } from './language.js';
 import type { Deck, Slide } from './model.js';
 import { slideSizeFor } from './layout.js';
-import { authorsOf, renderInline } from './render.js';
+import { authorsOf, renderNote } from './render.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
 
 export type Paper = 'a4' | 'letter' | 'a5';
@@ -172,6 +172,8 @@ function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean) {
     htmlAttributes: markup.htmlAttributes.filter(([name]) => name !== 'class' && name !== 'lang').map(([name, value]) => ({ name, value })),
     slideWidth: size.width,
     slideHeight: size.height,
+    // Diagrams are drawn in the page, as in the deck (see templates/assets/diagrams.js).
+    diagrams: markup.sections.some((section) => section.includes('mermaid-source')),
   };
 }
 
@@ -253,7 +255,7 @@ export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup &
       caption: `${labels.slide} ${i + 1} / ${deck.slides.length}`,
       title: slide.title,
       section: slide.kind === 'section' ? undefined : sections[slide.section]?.title,
-      paragraphs: slide.notes.map(renderInline),
+      paragraphs: slide.notes.map(renderNote),
     })),
   };
   return printTemplate('notes', options.templateDirs)(view);

@@ -3,6 +3,7 @@
  * SourceDoc (what the essay says) → Deck (what the slides show).
  */
 import type { Diagnostic } from './errors.js';
+import type { ChartData } from './chart.js';
 import type { EssayMeta } from './front-matter.js';
 import type { Footnote } from './footnotes.js';
 
@@ -20,6 +21,8 @@ export interface Directives {
   timing?: number;
   /** `layout=timeline` (bignumber, definition, compare, steps) forces a layout for this passage; `layout=points` refuses them all. */
   layout?: string;
+  /** `chart=bar` (line, pie) shows a table of numbers as a chart; `chart=none` keeps it a table. */
+  chart?: string;
 }
 
 interface BlockBase {
@@ -34,7 +37,12 @@ export type Block =
   | (BlockBase & { kind: 'quote'; text: string })
   | (BlockBase & { kind: 'table'; header: string[]; align: (string | null)[]; rows: string[][] })
   | (BlockBase & { kind: 'image'; src: string; alt: string; title?: string })
-  | (BlockBase & { kind: 'code'; text: string; lang?: string })
+  /** Fenced code; `marked` lists the lines to highlight (` ```js {2,4-5} `), counted from 1. */
+  | (BlockBase & { kind: 'code'; text: string; lang?: string; marked?: number[] })
+  /** A ```mermaid diagram, its source. */
+  | (BlockBase & { kind: 'diagram'; source: string })
+  /** A display formula (`$$…$$` or a ```math block), TeX source. */
+  | (BlockBase & { kind: 'math'; tex: string })
   | (BlockBase & { kind: 'html'; html: string });
 
 export interface Section {
@@ -91,7 +99,14 @@ export type SlideBody =
   | { layout: 'table'; header: string[]; align: (string | null)[]; rows: string[][] }
   /** A picture; with `points`, the picture fills one half and the points the other. */
   | { layout: 'image'; src: string; alt: string; caption?: string; points?: Point[]; /** The image's own source line, when the slide starts earlier (beside a paragraph). */ line?: number }
-  | { layout: 'code'; text: string; lang?: string }
+  /** Some lines of code; `start` is the number of the first (code split over slides keeps counting), `marked` the lines to highlight. */
+  | { layout: 'code'; text: string; lang?: string; start?: number; marked?: number[] }
+  /** A Mermaid diagram, drawn in the page from the deck's own copy of mermaid; `line` for messages. */
+  | { layout: 'diagram'; source: string; line: number }
+  /** A table of numbers drawn as a chart; the table itself goes to the notes. */
+  | { layout: 'chart'; chart: ChartData }
+  /** A display formula (TeX), rendered with KaTeX. */
+  | { layout: 'math'; tex: string }
   | { layout: 'html'; html: string }
   | { layout: 'references'; entries: string[] };
 

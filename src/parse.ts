@@ -9,6 +9,8 @@ import { ContentError, type Diagnostic } from './errors.js';
 import { extractFootnotes } from './footnotes.js';
 import { splitFrontMatter, validateMeta, type EssayMeta } from './front-matter.js';
 import type { Block, Directives, Section, SourceDoc } from './model.js';
+import { knownLanguage, parseCodeInfo } from './highlight.js';
+import { findInlineMath, mathError } from './math.js';
 import { unsafeImageScheme, withoutUnsafeImages } from './sanitize.js';
 
 /** Quotes in quotes and lists in lists show at most this many levels; deeper ones run on in the last. */
@@ -139,8 +141,9 @@ class DocBuilder {
         message: `${kind} nested ${depth} levels deep: a slide shows ${maxNesting}, the deeper ones run on in the third; nest ${token.type === 'list' ? 'lists' : 'quotes'} at most ${maxNesting} levels`,
       });
     }
-    const block = this.leaveOutUnsafeImages(parsed);
-    if (!block) return;
+    const checked = this.leaveOutUnsafeImages(parsed);
+    if (!checked) return;
+    const block = this.checkMath(checked);
     if (this.keyPointsAt !== undefined) {
       this.attachKeyPoints(block);
       return;
@@ -175,6 +178,44 @@ class DocBuilder {
         const items = block.items.map(clean).filter(Boolean);
         return items.length > 0 ? { ...block, items } : undefined;
       }
+      default:
+        return block;
+    }
+  }
+
+  /** Formulas that KaTeX cannot read: a warning with the line, and the source shown as code instead. */
+  private checkMath(block: Block): Block {
+    const warn = (tex: string, error: string) =>
+      this.diagnostics.push({ severity: 'warning', file: this.file, line: block.line, message: `formula "${shorten(tex)}" does not parse (${error}): it is shown as code; fix the TeX` });
+    const inline = (text: string): string => {
+      let out = text;
+      for (const span of findInlineMath(text).reverse()) {
+        const error = mathError(span.tex, span.display);
+        if (!error) continue;
+        warn(span.tex, error);
+        out = `${out.slice(0, span.start)}${codeSpan(text.slice(span.start, span.end))}${out.slice(span.end)}`;
+      }
+      return out;
+    };
+    switch (block.kind) {
+      case 'math': {
+        const error = mathError(block.tex, true);
+        if (!error) return block;
+        warn(block.tex, error);
+        return { kind: 'code', line: block.line, directives: block.directives, text: block.tex };
+      }
+      case 'code':
+        if (block.lang && !knownLanguage(block.lang) && !['text', 'plain', 'plaintext', 'mermaid'].includes(block.lang.toLowerCase())) {
+          this.diagnostics.push({ severity: 'warning', file: this.file, line: block.line, message: `code language "${block.lang}" is not known: the code is shown without colours; use a highlight.js name such as python, javascript, r, sql or text` });
+        }
+        return block;
+      case 'paragraph':
+      case 'quote':
+        return block.text.includes('$') ? { ...block, text: inline(block.text) } : block;
+      case 'list':
+        return { ...block, items: block.items.map((item) => (item.includes('$') ? inline(item) : item)) };
+      case 'table':
+        return { ...block, header: block.header.map(inline), rows: block.rows.map((row) => row.map(inline)) };
       default:
         return block;
     }
@@ -241,6 +282,7 @@ function readDirective(token: Token): Directives | 'points' | undefined {
     else if (key === 'background' && value) directives.background = value;
     else if (key === 'timing' && Number(value) > 0) directives.timing = Number(value);
     else if (key === 'layout' && /^[a-z]+$/.test(value)) directives.layout = value;
+    else if (key === 'chart' && /^[a-z]+$/.test(value)) directives.chart = value;
   }
   return directives;
 }
@@ -248,6 +290,9 @@ function readDirective(token: Token): Directives | 'points' | undefined {
 function toBlock(token: Token, line: number, directives: Directives): Block | undefined {
   switch (token.type) {
     case 'paragraph': {
+      // A paragraph that is one `$$…$$` formula is a display formula.
+      const display = /^\s*\$\$([\s\S]+?)\$\$\s*$/.exec((token as Tokens.Paragraph).text);
+      if (display && !display[1]!.includes('$$')) return { kind: 'math', line, directives, tex: display[1]!.trim() };
       const text = (token as Tokens.Paragraph).text.replace(/\s*\n\s*/g, ' ').trim();
       const image = /^!\[([^\]]*)\]\(\s*<?([^\s)>]+)>?(?:\s+"([^"]*)")?\s*\)$/.exec(text);
       if (image) return { kind: 'image', line, directives, alt: image[1] ?? '', src: image[2] ?? '', title: image[3] };
@@ -279,7 +324,10 @@ function toBlock(token: Token, line: number, directives: Directives): Block | un
     }
     case 'code': {
       const code = token as Tokens.Code;
-      return { kind: 'code', line, directives, text: code.text, lang: code.lang || undefined };
+      const info = parseCodeInfo(code.lang);
+      if (info.lang?.toLowerCase() === 'mermaid') return { kind: 'diagram', line, directives, source: code.text };
+      if (info.lang?.toLowerCase() === 'math') return { kind: 'math', line, directives, tex: code.text.trim() };
+      return { kind: 'code', line, directives, text: code.text, lang: info.lang, ...(info.marked.length > 0 ? { marked: info.marked } : {}) };
     }
     case 'html':
       return { kind: 'html', line, directives, html: (token as Tokens.HTML).raw.trim() };
@@ -345,6 +393,19 @@ export function plainInline(markdown: string): string {
     .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2')
     .replace(/\\([\\`*_{}\[\]()#+\-.!<>])/g, '$1')
     .trim();
+}
+
+/** A TeX source cut short for a message. */
+function shorten(tex: string): string {
+  const flat = tex.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
+/** Markdown code span holding text as written, whatever backticks it has. */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text}${fence}`;
 }
 
 function countNewlines(text: string): number {

@@ -41,6 +41,8 @@ type ChangeKind = 'essay' | 'image' | 'shared' | 'candidate';
 
 /** Image files an essay can show (see images.ts). */
 const imageFile = /\.(png|jpe?g|gif|webp|svg)$/i;
+/** Bibliography and citation style files an essay can name (see bibliography.ts); they rebuild like images. */
+const bibliographyFile = /\.(bib|bibtex|json|ris|csl)$/i;
 
 /** Builds the essays, serves the output folder and rebuilds on every change. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
@@ -68,6 +70,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       afterWrite: async ({ compiled }) => {
         title = compiled.deck.meta.title;
         images = compiled.deck.assets.map((asset) => path.resolve(asset.from));
+        // The bibliography and its style are files the essay is built from, watched like its images.
+        const { bibliography, csl } = compiled.doc.meta;
+        for (const used of [bibliography, csl]) if (used) images.push(path.resolve(compiled.doc.baseDir, used));
       },
     });
     const known = decks.get(essayKey(file));
@@ -103,7 +108,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (essays.has(file)) return 'essay';
     if (configFiles.includes(file) || isWithin(file, templatesDir) || isWithin(file, themesDir)) return 'shared';
     if (!essayDirs.some((dir) => isWithin(file, dir))) return undefined;
-    if (imageFile.test(file)) return 'image';
+    if (imageFile.test(file) || bibliographyFile.test(file)) return 'image';
     if (findEssays && /\.(md|txt)$/i.test(file)) return 'candidate';
     return undefined;
   }

@@ -9,6 +9,9 @@ import { displayDate, labelsFor } from './language.js';
 import { budgetFor, slideSizeFor } from './layout.js';
 import type { Deck, Point, Slide, SlideBody } from './model.js';
 import { keepHyphenated, plainTextHtml } from './nobreak.js';
+import { chartSvg } from './chart.js';
+import { highlightLines } from './highlight.js';
+import { displayMathSize, findInlineMath, protectMath, renderMath, restoreMath } from './math.js';
 import { sanitizeBlock, sanitizeInline } from './sanitize.js';
 import type { Templates } from './templates.js';
 import { slideBackgroundClass } from './contrast.js';
@@ -16,9 +19,21 @@ import type { ThemeView } from './themes.js';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
-/** Markdown inline text → sanitized HTML, its hyphenated words kept whole at line ends. */
+/**
+ * Markdown inline text → sanitized HTML, its hyphenated words kept whole at line ends. Formulas are taken
+ * out first and put back as KaTeX's output after sanitizing: KaTeX escapes the TeX it shows and (trust:
+ * false) makes no links or scripts, while its MathML and hundreds of class names would need a wide
+ * allow-list that essay HTML must not get.
+ */
 export function renderInline(text: string): string {
-  return keepHyphenated(sanitizeInline(markdown.parseInline(text) as string));
+  const { text: markdownText, spans } = protectMath(text);
+  return restoreMath(keepHyphenated(sanitizeInline(markdown.parseInline(markdownText) as string)), spans, 'render');
+}
+
+/** A speaker-notes paragraph: Markdown inline → sanitized HTML, formulas kept as their TeX source in code. */
+export function renderNote(text: string): string {
+  const { text: markdownText, spans } = protectMath(text);
+  return restoreMath(keepHyphenated(sanitizeInline(markdown.parseInline(markdownText) as string)), spans, 'source');
 }
 
 /** The reveal.js settings every deck uses, each with the reason for it. */
@@ -58,6 +73,7 @@ export function revealConfig(deck: Deck): Record<string, unknown> {
 export function renderDeck(deck: Deck, templates: Templates, version: string, theme: ThemeView = { name: 'default', styles: [] }): string {
   const labels = labelsFor(deck.lang);
   const authors = authorsOf(deck);
+  const slides = deck.slides.map((slide, index) => slideView(slide, index, deck, authors));
   const view = {
     lang: deck.lang,
     version,
@@ -66,7 +82,11 @@ export function renderDeck(deck: Deck, templates: Templates, version: string, th
     author: authors,
     // `<` escaped so that no text in the JSON can close the script element.
     configJson: JSON.stringify({ reveal: revealConfig(deck), labels: { notes: labels.notes } }).replace(/</g, '\\u003c'),
-    slides: deck.slides.map((slide, index) => slideView(slide, index, deck, authors)),
+    slides,
+    // KaTeX's stylesheet (and its fonts) only for a deck that shows a formula.
+    hasMath: JSON.stringify(slides).includes('class=\\"katex'),
+    // Mermaid (3.5 MB) only for a deck that shows a diagram.
+    hasDiagrams: deck.slides.some((slide) => slide.body?.layout === 'diagram'),
     // Stylesheets of the theme chain, parent first, and its logo (relative to the deck folder).
     themeName: theme.name,
     themeStyles: theme.styles,
@@ -89,10 +109,10 @@ function slideView(slide: Slide, index: number, deck: Deck, authors: string | un
     timing: slide.timing,
     title: slide.title,
     subtitle: slide.subtitle,
-    // Headings as HTML: plain text escaped, hyphenated words kept whole at line ends.
-    titleHtml: plainTextHtml(slide.title),
+    // Headings as HTML: plain text escaped, hyphenated words kept whole at line ends; a formula in a title rendered.
+    titleHtml: titleWithMath(slide.title) ?? plainTextHtml(slide.title),
     subtitleHtml: slide.subtitle === undefined ? undefined : plainTextHtml(slide.subtitle),
-    notes: slide.notes.map(renderInline),
+    notes: slide.notes.map(renderNote),
   };
   switch (slide.kind) {
     case 'title':
@@ -144,13 +164,47 @@ function bodyView(body: SlideBody, deck: Deck): Record<string, unknown> {
     }
     case 'image':
       return { partial: 'image', src: body.src, alt: body.alt, captionHtml: body.caption ? renderInline(body.caption) : undefined, points: pointViews(body.points ?? []) };
-    case 'code':
-      return { partial: 'code', text: body.text, lang: body.lang };
+    case 'code': {
+      // highlight.js output is escaped text in its own spans: inserted as is, not through the sanitizer.
+      const start = body.start ?? 1;
+      const marked = new Set(body.marked ?? []);
+      const lines = highlightLines(body.text, body.lang).map((html, i) => ({ html, number: start + i, marked: marked.has(start + i) }));
+      return { partial: 'code', lang: body.lang, lines };
+    }
+    case 'diagram':
+      // Escaped source in a <pre>; templates/assets/diagrams.js draws it when the page loads.
+      return { partial: 'diagram', source: body.source, line: body.line };
+    case 'chart':
+      // Drawn here from numbers and escaped labels (see chart.ts): no essay markup reaches the SVG.
+      return { partial: 'chart', svg: chartSvg(body.chart, deck.lang, body.chart.series.map((s) => s.name).join(', ')) };
+    case 'math': {
+      // Sized so the formula fits the slide's width (see math.ts), never below the readable 22 px.
+      const { width } = slideSizeFor(deck.meta.aspect);
+      const size = displayMathSize(body.tex, width - 160, 44, 22);
+      return { partial: 'math', html: renderMath(body.tex, true, size.wrap), fontPx: size.px, wrap: size.wrap };
+    }
     case 'html':
       return { partial: 'html', html: sanitizeBlock(body.html, deck.meta.allowHtml === true) };
     case 'references':
       return { partial: 'references', entries: body.entries.map((text) => ({ html: renderInline(text) })) };
   }
+}
+
+/** A plain-text heading holding a formula: escaped, the formula rendered; undefined for a heading without one. */
+function titleWithMath(title: string): string | undefined {
+  const spans = findInlineMath(title).filter((span) => !span.display);
+  if (spans.length === 0) return undefined;
+  let html = '';
+  let at = 0;
+  for (const span of spans) {
+    html += escapeHtml(title.slice(at, span.start)) + renderMath(span.tex, false);
+    at = span.end;
+  }
+  return html + escapeHtml(title.slice(at));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Points as the templates show them: HTML, with their sub-points. */

@@ -452,6 +452,7 @@ describe('the built deck', () => {
     expect(links).toEqual([
       'assets/reveal/reveal.css',
       'assets/paparan.css',
+      'assets/rich.css',
       'assets/themes/slide-colors.css',
       'assets/themes/gelap/theme-config.css',
       'assets/themes/gelap/theme.css',

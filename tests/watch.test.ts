@@ -118,6 +118,19 @@ describe('paparan serve watching', () => {
     expect(log.names()).toEqual(['one.md', 'one.md', 'two.md']);
   });
 
+  it('rebuilds the essay whose bibliography changes', async () => {
+    const entry = (title: string) => `@book{lee2010, author = {Lee, Ann}, title = {${title}}, publisher = {Example Press}, year = {2010}}\n`;
+    writeFileSync(content('refs.bib'), entry('Cities'));
+    const withBibliography = log.next('one.md');
+    writeFileSync(content('one.md'), `---\ntitle: One\nlang: en\nbibliography: refs.bib\n---\n\nCities grow in every part of the world [@lee2010].\n`);
+    expect((await withBibliography).ok).toBe(true);
+    const bibliographyChanged = log.next('one.md');
+    writeFileSync(content('refs.bib'), entry('Towns'));
+    const result = await bibliographyChanged;
+    if (!result.ok) throw result.error;
+    expect(readFileSync(path.join(result.outDir, 'index.html'), 'utf8')).toContain('<em>Towns</em>');
+  });
+
   it('builds the last of two saves made in quick succession', async () => {
     const shows = (text: string) => readFileSync(path.join(project, 'dist', 'one', 'index.html'), 'utf8').includes(text);
     const first = log.next('one.md');

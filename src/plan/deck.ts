@@ -16,7 +16,9 @@ import { plainInline } from '../parse.js';
 import { countWords, splitClauses, splitEnumeration, splitSentences } from '../sentences.js';
 import { splitTableColumns } from '../wide-table.js';
 import type { Detail } from '../config.js';
+import { CHART_KINDS, chartData, offeredChart, type ChartData, type ChartKind } from '../chart.js';
 import { findAcronyms } from './acronyms.js';
+import { maskFormulas } from './formulas.js';
 import type { CondenseContext } from './condense.js';
 import { normalizeTitle } from './claim-title.js';
 import { LAYOUT_NAMES, summarizeProse, type ProseParagraph } from './summarize.js';
@@ -28,7 +30,9 @@ export interface PlanOptions {
 }
 
 /** Plans the whole deck: title, outline, sections with their content, references, closing. */
-export function planDeck(doc: SourceDoc, options: PlanOptions = {}): Deck {
+export function planDeck(source: SourceDoc, options: PlanOptions = {}): Deck {
+  // Inline formulas are planned as single words and put back in the slides (see formulas.ts).
+  const { doc, unmask } = maskFormulas(source);
   const text = essayText(doc);
   const lang = doc.meta.lang ?? guessLanguage(text);
   const context: CondenseContext = { lang: planLang(lang), acronyms: findAcronyms(text), introduced: new Set() };
@@ -40,7 +44,7 @@ export function planDeck(doc: SourceDoc, options: PlanOptions = {}): Deck {
     meta: doc.meta,
     lang,
     // Words too long for any slide are shortened last, whatever the plan (see long-words.ts).
-    slides: fitLongWords(planner.plan(), budget),
+    slides: unmask(fitLongWords(planner.plan(), budget)),
     assets: [],
     diagnostics: [...doc.diagnostics, ...planner.diagnostics],
   };
@@ -384,6 +388,7 @@ class Planner {
         return;
       }
       case 'table': {
+        if (this.planChart(block, draft)) return;
         // Too wide for a slide: a few columns at a time (see wide-table.ts).
         const parts = splitTableColumns(block, this.budget);
         if (parts.length > 1) {
@@ -406,10 +411,28 @@ class Planner {
         this.addContent(titled, { layout: 'image', src: block.src, alt: block.alt, caption }, block.alt ? [block.alt] : [], []);
         return;
       }
-      case 'code':
-        for (const lines of chunks(block.text.split('\n'), this.budget.maxCodeLines)) {
-          this.addContent(draft, { layout: 'code', text: lines.join('\n'), lang: block.lang }, [], []);
+      case 'code': {
+        // Never re-flowed or summarised: split at line boundaries into even parts (a long line counts for
+        // the rows it wraps to), the numbering going on from slide to slide.
+        const lines = block.text.split('\n');
+        const rows = (line: string) => Math.max(1, Math.ceil([...line].length / codeCharsPerLine(this.budget)));
+        const total = lines.reduce((sum, line) => sum + rows(line), 0);
+        const parts = Math.ceil(total / this.budget.maxCodeLines);
+        let start = 1;
+        for (const part of packByLines(lines, rows, Math.ceil(total / parts))) {
+          const marked = block.marked?.filter((n) => n >= start && n < start + part.length);
+          this.addContent(draft, { layout: 'code', text: part.join('\n'), lang: block.lang, start, ...(marked?.length ? { marked } : {}) }, [], []);
+          start += part.length;
         }
+        return;
+      }
+      case 'diagram':
+        // A diagram has a slide of its own, drawn when the page loads (see templates/assets/diagrams.js).
+        this.addContent(draft, { layout: 'diagram', source: block.source, line: block.line }, [], []);
+        return;
+      case 'math':
+        // A display formula has a slide of its own (it scales down to the width there); the notes keep its TeX.
+        this.addContent(draft, { layout: 'math', tex: block.tex }, [`$$${block.tex}$$`], []);
         return;
       case 'html':
         this.addContent(draft, { layout: 'html', html: block.html }, [], []);
@@ -417,6 +440,32 @@ class Planner {
       default:
         return;
     }
+  }
+
+  /** A table shown as a chart (`chart=bar`, or offered for a small table of numbers); false when it stays a table. */
+  private planChart(block: Extract<Block, { kind: 'table' }>, draft: SlideDraft): boolean {
+    const asked = block.directives.chart;
+    if (asked === 'none') return false;
+    const lang = this.context.lang;
+    let chart: ChartData | undefined;
+    if (asked !== undefined) {
+      if (!(CHART_KINDS as readonly string[]).includes(asked)) {
+        this.warn(block.line, `unknown chart "${asked}": use chart=bar, chart=line or chart=pie (chart=none keeps the table)`);
+        return false;
+      }
+      chart = chartData(block, asked as ChartKind, lang);
+      if (!chart) {
+        this.warn(block.line, `table cannot be shown as a chart: its first column must be labels and every other column numbers; it is shown as a table`);
+        return false;
+      }
+    } else {
+      chart = offeredChart(block, lang);
+      if (!chart) return false;
+    }
+    // The table itself stays in the notes, a row a paragraph, for the speaker view and notes.pdf.
+    const notes = [block.header, ...block.rows].map((row) => row.join(' | '));
+    this.addContent(draft, { layout: 'chart', chart }, notes, []);
+    return true;
   }
 
   private addContent(draft: SlideDraft, body: SlideBody, notes: string[], sources: string[]): void {
@@ -491,6 +540,11 @@ export function packByLines<T>(items: T[], size: (item: T) => number, room: numb
   return groups;
 }
 
+/** Characters of code a slide line holds (monospace at 22 px beside the line numbers). */
+function codeCharsPerLine(budget: SlideBudget): number {
+  return budget.charsPerLine + 12;
+}
+
 function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
@@ -549,7 +603,7 @@ export function slugify(text: string): string {
 }
 
 /** All prose of the essay, for language guessing. */
-function essayText(doc: SourceDoc): string {
+export function essayText(doc: SourceDoc): string {
   const blocks = [...doc.preamble, ...doc.sections.flatMap((s) => s.blocks)];
   return blocks
     .map((b) => (b.kind === 'paragraph' || b.kind === 'quote' ? b.text : b.kind === 'list' ? b.items.join(' ') : ''))
