@@ -104,7 +104,7 @@ export function cutPoints(words: string[], lang: Lang): Cut[] {
     }
     const free = i > 0 && depth === 0 && !pairOpen && i > closeBy && !/^\(/u.test(word);
     // "confirmed | that …", "merasa | bahwa …": the verb needs what follows; "pemasaran, permodalan | dan …" is one list.
-    const complement = /^(?:that|bahwa|jika|kalau)$/u.test(lower) && isVerb(words[i - 1]!, lang);
+    const complement = i > 0 && /^(?:that|bahwa|jika|kalau)$/u.test(lower) && isVerb(words[i - 1]!, lang);
     const listJoin = /^(?:dan|serta|atau|hingga|and|or)$/u.test(lower) && words.slice(Math.max(0, i - 4), i).some((w, k, all) => /,$/u.test(w) && insideList(words, i - all.length + k));
     if (free && clauseWords.has(lower) && !listJoin) cuts.push({ at: i, clause: true, afterVerb: complement });
     else if (free && phraseWords.has(lower)) cuts.push({ at: i, clause: false, afterVerb: isVerb(words[i - 1]!, lang) });
