@@ -90,6 +90,31 @@ export const layoutWriters: Writers = {
     writeImage(body, { ...ctx, box: { ...ctx.box, w: half } });
     layoutWriters.bullets!({ layout: 'bullets', points: body.points }, { ...ctx, box: { ...ctx.box, x: ctx.box.x + half + css.columnGap, w: half } });
   },
+  chart: (body, ctx) => {
+    // A native PowerPoint chart from the same numbers: editable, in the theme's colours.
+    const { chart } = body;
+    const data = chart.series.map((s) => ({ name: s.name, labels: chart.labels, values: s.values }));
+    const colors = [ctx.colors.accent, ctx.colors.heading, ctx.colors.muted].map(hex);
+    ctx.slide.addChart(chart.kind as Pptx.default.CHART_NAME, data, {
+      x: inch(ctx.box.x),
+      y: inch(ctx.box.y),
+      w: inch(ctx.box.w),
+      h: inch(Math.min(ctx.box.h, 440)),
+      chartColors: colors,
+      showLegend: chart.series.length > 1 || chart.kind === 'pie',
+      legendFontSize: pt(css.tableSize),
+      catAxisLabelFontSize: pt(css.tableSize),
+      valAxisLabelFontSize: pt(css.tableSize),
+      dataLabelFontSize: pt(css.tableSize),
+      showValue: chart.kind !== 'line',
+      catAxisLabelColor: hex(ctx.colors.text),
+      valAxisLabelColor: hex(ctx.colors.text),
+      altText: `${chart.labelHeader}: ${chart.labels.map((label, i) => `${label} ${chart.series.map((s) => s.values[i]).join(' / ')}`).join('; ')}`,
+    });
+  },
+  // A formula or a diagram has no native PowerPoint form that stays editable: its source, as code, so nothing is lost.
+  math: (body, ctx) => layoutWriters.code!({ layout: 'code', text: body.tex, lang: 'tex' }, ctx),
+  diagram: (body, ctx) => layoutWriters.code!({ layout: 'code', text: body.source, lang: 'mermaid' }, ctx),
   bignumber: (body, ctx) => {
     // The figure very large; the slide's title placeholder holds its caption (the claim with its qualifier).
     ctx.slide.addText(paragraph([{ text: body.figure, options: { ...runBase(ctx), bold: true } }]), {
