@@ -83,20 +83,27 @@ export function budgetFor(size: SlideSize): SlideBudget {
 
 /** Lines a text takes at `perLine` characters a line, wrapping whole words as the browser does. */
 export function estimateLines(text: string, perLine: number): number {
+  return wrapLines(text, (word) => [...word].length, 1, perLine);
+}
+
+/**
+ * Greedy word wrap, as a browser or a text box does it: lines a text takes in `width`, each word
+ * `measure`d, `space` between words; a word wider than a line breaks inside it (overflow-wrap: anywhere).
+ */
+export function wrapLines(text: string, measure: (word: string) => number, space: number, width: number): number {
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    let length = [...word].length;
-    const needed = used === 0 ? length : used + 1 + length;
-    if (needed <= perLine) {
+    let length = measure(word);
+    const needed = used === 0 ? length : used + space + length;
+    if (needed <= width) {
       used = needed;
       continue;
     }
     if (used > 0) lines++;
-    // A word longer than a line breaks (the theme sets overflow-wrap: anywhere).
-    while (length > perLine) {
+    while (length > width) {
       lines++;
-      length -= perLine;
+      length -= width;
     }
     used = length;
   }

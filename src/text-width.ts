@@ -5,6 +5,7 @@
  * title ends to put the rule and the body under it; counting characters (as
  * the planner does, on the safe side) leaves gaps under one-line titles.
  */
+import { wrapLines } from './layout.js';
 
 /** Advance widths (per 1000 em) of the printable ASCII characters, space to tilde, from NotoSans-Regular.ttf and NotoSans-Bold.ttf. */
 const REGULAR = [
@@ -36,23 +37,5 @@ export function textWidth(text: string, px: number, bold = false): number {
 
 /** Lines `text` takes in a box `width` px wide at `px`, wrapping whole words as a text box does. */
 export function wrappedLines(text: string, px: number, width: number, bold = false): number {
-  const space = textWidth(' ', px, bold);
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let length = textWidth(word, px, bold);
-    const needed = used === 0 ? length : used + space + length;
-    if (needed <= width) {
-      used = needed;
-      continue;
-    }
-    if (used > 0) lines++;
-    // A word wider than the box breaks inside it.
-    while (length > width) {
-      lines++;
-      length -= width;
-    }
-    used = length;
-  }
-  return lines;
+  return wrapLines(text, (word) => textWidth(word, px, bold), textWidth(' ', px, bold), width);
 }
