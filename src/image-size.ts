@@ -2,7 +2,7 @@
  * The pixel size of a PNG, JPEG, GIF or BMP, read from its header: the
  * PowerPoint writer scales each picture to fit its slide without distorting it.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readHead } from './image-type.js';
 
 export interface PixelSize {
   width: number;
@@ -14,13 +14,7 @@ const headBytes = 512 * 1024;
 
 /** The width and height of an image file, or undefined when its header cannot be read. */
 export function readImageSize(file: string): PixelSize | undefined {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(headBytes);
-    return imageSize(buffer.subarray(0, readSync(fd, buffer, 0, headBytes, 0)));
-  } finally {
-    closeSync(fd);
-  }
+  return imageSize(readHead(file, headBytes));
 }
 
 /** The width and height in an image's first bytes, or undefined. */

@@ -31,10 +31,15 @@ export function imageTypeOf(bytes: Uint8Array): ImageType | undefined {
 
 /** The image format of a file on disk (its first bytes only), or undefined. */
 export function readImageType(file: string): ImageType | undefined {
+  return imageTypeOf(readHead(file, headBytes));
+}
+
+/** The first `bytes` bytes of a file (fewer when it is shorter): what a format's signature or header needs. */
+export function readHead(file: string, bytes: number): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(headBytes);
-    return imageTypeOf(buffer.subarray(0, readSync(fd, buffer, 0, headBytes, 0)));
+    const buffer = Buffer.alloc(bytes);
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
   } finally {
     closeSync(fd);
   }
