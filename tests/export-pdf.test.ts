@@ -4,11 +4,11 @@
  * slides.pdf is the deck page for page; handout.pdf and notes.pdf are paper
  * with the real slides on it; nothing is lost, nothing leaves the machine.
  *
- * One reference image guards the look of the handout:
- * tests/fixtures/reference/handout-page1.png (page 1 of the shared essay's
- * handout, 40 dpi). After a reviewed change of the look, regenerate it with
+ * Reference images guard the look: tests/fixtures/reference/*.png (pages of
+ * slides.pdf, handout.pdf and notes.pdf in each layout, 40 dpi). After a
+ * reviewed change of the look, regenerate them with
  *   UPDATE_REFERENCE=1 npx vitest run tests/export-pdf.test.ts
- * and look at the new PNG before committing it.
+ * and look at the new PNGs before committing them.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -27,7 +27,8 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 const shared = path.join(repoRoot, 'content', 'kerja-sama-selatan-selatan.md');
 const english = path.join(repoRoot, 'tests', 'fixtures', 'essays', 'english.md');
 const longNotes = path.join(repoRoot, 'tests', 'fixtures', 'essays', 'long-notes.md');
-const reference = path.join(repoRoot, 'tests', 'fixtures', 'reference', 'handout-page1.png');
+const referenceDir = path.join(repoRoot, 'tests', 'fixtures', 'reference');
+const reference = path.join(referenceDir, 'handout-page1.png');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'paparan-pdf-test-'));
 
 // --- Reading PDFs back -------------------------------------------------------
@@ -359,6 +360,41 @@ describe('every PDF', () => {
     expect(existsSync(path.join(dir, 'assets', 'print.css'))).toBe(true);
   });
 });
+
+describe('the look of every PDF', () => {
+  // Pages of each kind and layout, as printed before handout.pdf and notes.pdf were composed from
+  // slides.pdf (reviewed PNGs in tests/fixtures/reference, 40 dpi): composing may not change a pixel that counts.
+  const pages: [name: string, built: () => Built, kind: string, page: number][] = [
+    ['slides-page3', () => idDeck, 'slides', 3],
+    ['handout-page2', () => idDeck, 'handout', 2],
+    ['notes-page1', () => idDeck, 'notes', 1],
+    ['notes-page2', () => idDeck, 'notes', 2],
+    ['english-handout-page3', () => enDeck, 'handout', 3],
+    ['english-notes-page4', () => enDeck, 'notes', 4],
+    ['gray-handout6-page1', () => grayDeck, 'handout', 1],
+    ['landscape-handout-page1', () => landscapeDeck, 'handout', 1],
+    ['letter-handout-page1', () => letterDeck, 'handout', 1],
+  ];
+  it.each(pages)('%s looks like the reviewed reference', (name, built, kind, page) => {
+    expectLikeReference(file(built(), kind), page, name);
+  });
+});
+
+/** Renders one page at 40 dpi and compares it with tests/fixtures/reference/<name>.png (UPDATE_REFERENCE=1 writes it). */
+function expectLikeReference(pdf: string, page: number, name: string): void {
+  const picture = path.join(referenceDir, `${name}.png`);
+  const rendered = path.join(tmp, `${name}.png`);
+  execFileSync('pdftoppm', ['-png', '-r', '40', '-f', String(page), '-l', String(page), '-singlefile', pdf, rendered.replace(/\.png$/, '')]);
+  if (process.env.UPDATE_REFERENCE) {
+    mkdirSync(referenceDir, { recursive: true });
+    copyFileSync(rendered, picture);
+    return;
+  }
+  expect(existsSync(picture), `no reference image ${name}.png: run with UPDATE_REFERENCE=1 and review it`).toBe(true);
+  const { width, height } = PNG.sync.read(readFileSync(rendered));
+  // Pixels that differ by more than 10 % count; a few hundred allow for font rasterizing on other machines.
+  expect(countDifferingPixels(readFileSync(rendered), readFileSync(picture), 0.1) / (width * height), name).toBeLessThan(0.01);
+}
 
 describe('failures', () => {
   it('a timeout names the essay and the PDF, and leaves no page open', async () => {
