@@ -1,18 +1,26 @@
 /**
- * Prints a built deck to PDF with the build's one browser: slides.pdf through
- * reveal.js's own print view, handout.pdf and notes.pdf through print pages
- * (handout.html, notes.html) that reuse the deck's slide markup and CSS. Every
- * page is offline, closed in a finally, and bounded by a timeout.
+ * Prints a built deck to PDF with the build's one browser. Chrome lays the
+ * slides out once, through reveal.js's own print view: that is slides.pdf.
+ * handout.pdf and notes.pdf are paper pages (handout.hbs, notes.hbs) that
+ * Chrome prints side by side with it, with an empty slot in each slide's
+ * frame; the printed slides are then drawn into the slots as vectors
+ * (compose-pdf.ts). handout.html and notes.html, the same pages with the
+ * deck's own slide markup, are written next to index.html for printing from a
+ * browser. Every page is offline, closed in a finally, and bounded by a timeout.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { PDFDocument } from 'pdf-lib';
 import type { Page, PDFOptions as ChromePdfOptions } from 'puppeteer-core';
 import { blockRequestsOutside, withPage, type BrowserSession } from './browser.js';
+import { composeSlides, slideForms } from './compose-pdf.js';
+import { type DeckPage, readDeckPage } from './deck-markup.js';
 import { BrowserError, ExitCode, firstLine } from './errors.js';
-import { type DeckMarkup, marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes } from './handout.js';
+import { marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes, renderPaperSlides } from './handout.js';
+import { labelsFor } from './language.js';
 import type { Deck } from './model.js';
-import { type Bookmark, finishPdf, type PdfInfo } from './pdf-metadata.js';
+import { type Bookmark, describePdf, loadPdf, type PdfInfo } from './pdf-metadata.js';
 import { slideSizeFor } from './layout.js';
 import { authorsOf } from './render.js';
 import { builtinTemplatesDir } from './templates.js';
@@ -60,35 +68,71 @@ export interface PdfResult {
 /** The order PDFs are made and reported in. */
 const KINDS: PdfKind[] = ['slides', 'handout', 'notes'];
 
+type PaperKind = Exclude<PdfKind, 'slides'>;
+
 /** Prints the requested PDFs of a deck whose index.html and assets are in `dir`. */
 export async function exportPdfs(session: BrowserSession, deck: Deck, dir: string, options: PdfOptions): Promise<PdfResult[]> {
+  const started = performance.now();
   const kinds = KINDS.filter((kind) => options.kinds.includes(kind));
+  const paperKinds = kinds.filter((kind): kind is PaperKind => kind !== 'slides');
   const timeoutMs = options.timeoutMs ?? defaultPdfOptions.timeoutMs!;
   // The header/footer font: read and encoded once, for the handout and the notes alike.
-  const marginFont = kinds.some((kind) => kind !== 'slides') ? headerFont(dir) : Promise.resolve(undefined);
+  const marginFont = paperKinds.length > 0 ? headerFont(dir) : Promise.resolve(undefined);
   const job: Job = { session, deck, dir, options, timeoutMs, marginFont };
+  // The deck's markup, read once (no browser page) for the handout and the notes.
+  const deckPage = paperKinds.length > 0 ? readDeckPage(dir, { file: deck.file, slides: deck.slides.length }) : undefined;
+  deckPage?.catch(() => {}); // reported through the prints that wait for it
 
-  // Handout and notes both need the deck's markup: read it once, while slides.pdf prints.
-  let markup: Promise<DeckMarkup & { blocked: string[] }> | undefined;
-  const readMarkupOnce = () => (markup ??= readDeckMarkup(job));
-
-  // All PDFs print side by side: on two cores about a third faster than one after another (measured).
-  const settled = await Promise.allSettled(
-    kinds.map(async (kind): Promise<PdfResult> => {
-      const started = performance.now();
-      const printed = kind === 'slides' ? await printSlides(job) : await printPage(job, kind, await readMarkupOnce());
-      const file = path.join(dir, `${kind}.pdf`);
-      const { bytes, pages } = await finishPdf(printed.pdf, pdfInfo(deck), kind === 'slides' ? sectionBookmarks(deck) : []);
-      await writeFile(file, bytes);
-      const ms = Math.round(performance.now() - started);
-      options.onProgress?.(`${kind}.pdf ${(ms / 1000).toFixed(1)} s (${pages} ${pages === 1 ? 'page' : 'pages'})`);
-      return { kind, file, pages, ms, blocked: printed.blocked };
-    }),
-  );
+  // The slides print once, the paper pages beside them (on two cores, together about a third faster than one after another).
+  const slidesPrint = kinds.includes('slides') ? printSlides(job, 'slides.pdf') : undefined;
+  // What the paper's frames show: slides.pdf's pages, unless the theme styles slides on paper otherwise (print colours, print CSS).
+  const forPaper = `${paperKinds.map((kind) => `${kind}.pdf`).join(' and ')} (the slides)`;
+  const paperSlides = deckPage?.then((page) => (page.paperStyles ? printPaperSlides(job, page, forPaper) : (slidesPrint ?? printSlides(job, forPaper))));
+  const prints = [slidesPrint, paperSlides, ...paperKinds.map(async (kind) => printPaper(job, kind, await deckPage!))];
+  const settled = await Promise.allSettled(prints);
   // Every page is closed by now; report the first failure.
   const failed = settled.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<PdfResult>).value);
+  const [slidesPrinted, paperSlidesPrinted, ...paperPrints] = settled.map((result) => (result as PromiseFulfilledResult<Printed | undefined>).value);
+
+  const results: PdfResult[] = [];
+  const finish = async (kind: PdfKind, doc: PDFDocument, bookmarks: Bookmark[], blocked: string[]) => {
+    const pages = describePdf(doc, pdfInfo(deck), bookmarks);
+    const file = path.join(dir, `${kind}.pdf`);
+    await writeFile(file, await doc.save());
+    const ms = Math.round(performance.now() - started);
+    options.onProgress?.(`${kind}.pdf ${(ms / 1000).toFixed(1)} s (${pages} ${pages === 1 ? 'page' : 'pages'})`);
+    results.push({ kind, file, pages, ms, blocked });
+  };
+  const slides = slidesPrinted && (await loadPdf(slidesPrinted.pdf));
+  if (slides && kinds.includes('slides')) await finish('slides', slides, sectionBookmarks(deck), slidesPrinted.blocked);
+  if (paperKinds.length === 0) return results;
+
+  // slides.pdf is saved: from here its pages are only drawn from.
+  const source = paperSlidesPrinted === slidesPrinted ? slides! : await loadPdf(paperSlidesPrinted!.pdf);
+  if (source.getPageCount() !== deck.slides.length) {
+    throw new BrowserError(
+      `the slides printed as ${source.getPageCount()} pages where ${deck.slides.length} slides were planned: ` +
+        'a custom layout.hbs must keep each slide a <section> directly inside <div class="slides">',
+      { file: deck.file, exitCode: ExitCode.exportFailed },
+    );
+  }
+  const forms = slideForms(source);
+  const { texts } = await deckPage!;
+  const label = labelsFor(deck.lang).slide;
+  for (const [i, kind] of paperKinds.entries()) {
+    const printed = paperPrints[i]!;
+    let doc: PDFDocument;
+    try {
+      doc = await loadPdf(printed.pdf);
+      composeSlides(doc, forms, (n) => `${label} ${n}: ${texts[n - 1] ?? ''}`.trim());
+    } catch (error) {
+      throw new BrowserError(`${kind}.pdf: placing the slides on the pages failed: ${firstLine(error)}`, { file: deck.file, cause: error, exitCode: ExitCode.exportFailed });
+    }
+    // What the slides' page could not load, the slides on paper lack too.
+    await finish(kind, doc, [], [...paperSlidesPrinted!.blocked, ...printed!.blocked]);
+  }
+  return results;
 }
 
 interface Job {
@@ -105,11 +149,11 @@ interface Printed {
   blocked: string[];
 }
 
-/** slides.pdf: reveal.js's print view, one slide a page at the slide's own size, every fragment shown. */
-async function printSlides(job: Job): Promise<Printed> {
+/** The slides: reveal.js's print view, one slide a page at the slide's own size, every fragment shown. */
+async function printSlides(job: Job, what: string): Promise<Printed> {
   const { deck, dir } = job;
   const { width, height } = slideSizeFor(deck.meta.aspect);
-  return onPage(job, 'slides.pdf', async (page) => {
+  return onPage(job, what, async (page) => {
     const blocked = await blockRequestsOutside(page, dir);
     await page.setViewport({ width, height });
     // Listen before reveal.js starts: it fires `pdf-ready` once the print layout is done.
@@ -134,31 +178,54 @@ async function printSlides(job: Job): Promise<Printed> {
   });
 }
 
-/** handout.pdf or notes.pdf: writes handout.html / notes.html next to index.html and prints it on paper. */
-async function printPage(job: Job, kind: 'handout' | 'notes', markup: DeckMarkup & { blocked: string[] }): Promise<Printed> {
+/** The slides as they look on paper, one a page at the slide's size, for themes that style paper otherwise than the screen. */
+async function printPaperSlides(job: Job, deckPage: DeckPage, what: string): Promise<Printed> {
   const { deck, dir, options } = job;
-  const html =
-    kind === 'handout'
-      ? renderHandout(deck, markup, { perPage: options.perPage, paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs })
-      : renderNotes(deck, markup, { paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs });
-  const htmlFile = path.join(dir, `${kind}.html`);
-  await writeFile(htmlFile, html);
+  const printFile = path.join(dir, '.slides.print.html');
+  await writeFile(printFile, renderPaperSlides(deck, deckPage, { grayscale: options.grayscale }));
+  try {
+    return await onPage(job, what, async (page) => {
+      const blocked = await blockRequestsOutside(page, dir);
+      await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
+      await preparePage(page, options.grayscale);
+      return { pdf: await page.pdf({ ...PDF_COMMON, preferCSSPageSize: true }), blocked };
+    });
+  } finally {
+    await rm(printFile, { force: true });
+  }
+}
+
+/**
+ * The paper pages of handout.pdf or notes.pdf, each slide's frame an empty slot. Writes handout.html /
+ * notes.html (with the real slides) next to index.html; the page printed is a sibling file, removed after.
+ */
+async function printPaper(job: Job, kind: PaperKind, deckPage: DeckPage): Promise<Printed> {
+  const { deck, dir, options } = job;
+  const setup = { perPage: options.perPage, paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs };
+  const render = (slots: boolean) => (kind === 'handout' ? renderHandout(deck, deckPage, { ...setup, slots }) : renderNotes(deck, deckPage, { ...setup, slots }));
+  await writeFile(path.join(dir, `${kind}.html`), render(false));
+  const printFile = path.join(dir, `.${kind}.print.html`);
+  await writeFile(printFile, render(true));
   const margins = renderMargins(deck, options, await job.marginFont);
   const m = marginsFor(options.paper);
-  return onPage(job, `${kind}.pdf`, async (page) => {
-    const blocked = await blockRequestsOutside(page, dir);
-    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 0 });
-    await preparePage(page, options.grayscale);
-    const pdf = await page.pdf({
-      ...PDF_COMMON,
-      format: options.paper,
-      landscape: options.landscape,
-      displayHeaderFooter: true,
-      ...margins,
-      margin: { top: `${m.top}mm`, bottom: `${m.bottom}mm`, left: `${m.side}mm`, right: `${m.side}mm` },
+  try {
+    return await onPage(job, `${kind}.pdf`, async (page) => {
+      const blocked = await blockRequestsOutside(page, dir);
+      await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
+      await preparePage(page, options.grayscale);
+      const pdf = await page.pdf({
+        ...PDF_COMMON,
+        format: options.paper,
+        landscape: options.landscape,
+        displayHeaderFooter: true,
+        ...margins,
+        margin: { top: `${m.top}mm`, bottom: `${m.bottom}mm`, left: `${m.side}mm`, right: `${m.side}mm` },
+      });
+      return { pdf, blocked };
     });
-    return { pdf, blocked: [...markup.blocked, ...blocked] };
-  });
+  } finally {
+    await rm(printFile, { force: true });
+  }
 }
 
 /** Options every PDF shares. */
@@ -181,29 +248,6 @@ async function preparePage(page: Page, grayscale: boolean): Promise<void> {
 let grayscaleSource: Promise<string> | undefined;
 function grayscaleScript(): Promise<string> {
   return (grayscaleSource ??= readFile(path.join(builtinTemplatesDir, 'print-grayscale.js'), 'utf8'));
-}
-
-/** The deck's slide markup and stylesheets, read from index.html as written (scripts off, so reveal.js changes nothing). */
-async function readDeckMarkup(job: Job): Promise<DeckMarkup & { blocked: string[] }> {
-  const { deck, dir } = job;
-  return onPage(job, 'handout and notes (reading index.html)', async (page) => {
-    await page.setJavaScriptEnabled(false);
-    const blocked = await blockRequestsOutside(page, dir);
-    await page.goto(pathToFileURL(path.join(dir, 'index.html')).href, { waitUntil: 'domcontentloaded', timeout: 0 });
-    const markup = (await page.evaluate(`({
-      htmlAttributes: [...document.documentElement.attributes].map((a) => [a.name, a.value]),
-      styles: [...document.head.querySelectorAll('link[rel~="stylesheet"][href], style')].map((element) => element.outerHTML),
-      sections: [...document.querySelectorAll('.reveal .slides > section')].map((section) => section.outerHTML),
-    })`)) as DeckMarkup;
-    if (markup.sections.length !== deck.slides.length) {
-      throw new BrowserError(
-        `index.html has ${markup.sections.length} slides where ${deck.slides.length} were planned: ` +
-          'a custom layout.hbs must keep each slide a <section> directly inside <div class="slides">',
-        { file: deck.file, exitCode: ExitCode.exportFailed },
-      );
-    }
-    return { ...markup, blocked };
-  });
 }
 
 /** Runs one printing step on its own page within the time limit; any failure becomes a BrowserError naming the essay and the PDF. */

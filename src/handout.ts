@@ -2,13 +2,16 @@
  * The print pages behind handout.pdf and notes.pdf: where each slide goes on
  * the paper (pure geometry), and the HTML of handout.html and notes.html. The
  * slides themselves are the deck's own <section> markup, scaled down, so the
- * printed slide is the projected one, with real text.
+ * printed slide is the projected one, with real text. For printing, each frame
+ * holds a marked slot instead, and the slide printed for slides.pdf is drawn
+ * into it afterwards (compose-pdf.ts).
  */
 import { displayDate, labelsFor } from './language.js';
 import type { Deck, Slide } from './model.js';
 import { slideSizeFor } from './layout.js';
 import { authorsOf, renderInline } from './render.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
+import { slotMarkup } from './compose-pdf.js';
 
 export type Paper = 'a4' | 'letter' | 'a5';
 export type PerPage = 1 | 2 | 3 | 4 | 6 | 9;
@@ -18,6 +21,11 @@ export interface PageSetup {
   landscape: boolean;
   /** Template folders, later ones overriding earlier (built-in, project, theme); built-in only when absent. */
   templateDirs?: string[];
+}
+
+export interface PrintMode {
+  /** For printing: every frame an empty slot marked with its slide's number, for the printed slide to be drawn into. */
+  slots?: boolean;
 }
 
 /** What the print pages take from the built deck (read from its index.html), so they look as it does. */
@@ -159,7 +167,7 @@ export function notesFrame(setup: PageSetup, slide: { width: number; height: num
 // --- Views and HTML -----------------------------------------------------------
 
 /** What every print page shares: language, title, the deck's CSS, the slide size. */
-function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean) {
+function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean, slots = false) {
   const size = slideSizeFor(deck.meta.aspect);
   const deckClass = markup.htmlAttributes.find(([name]) => name === 'class')?.[1] ?? '';
   return {
@@ -168,15 +176,16 @@ function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean) {
     author: authorsOf(deck),
     styles: markup.styles,
     // `print-pdf` keeps reveal.css's rules for printing a live deck away from these pages.
-    htmlClass: [deckClass, 'print-pdf paparan-print', grayscale ? 'paparan-grayscale' : ''].filter(Boolean).join(' '),
+    htmlClass: [deckClass, 'print-pdf paparan-print', grayscale ? 'paparan-grayscale' : '', slots ? 'paparan-slots' : ''].filter(Boolean).join(' '),
     htmlAttributes: markup.htmlAttributes.filter(([name]) => name !== 'class' && name !== 'lang').map(([name, value]) => ({ name, value })),
     slideWidth: size.width,
     slideHeight: size.height,
   };
 }
 
-/** One slide in a frame: the section's markup and what reveal.js would have added around it. */
-function frameView(slide: Slide, index: number, markup: DeckMarkup) {
+/** One slide in a frame: the section's markup and what reveal.js would have added around it, or the slot the printed slide goes into. */
+function frameView(slide: Slide, index: number, markup: DeckMarkup, slots = false) {
+  if (slots) return { number: index + 1, sectionHtml: slotMarkup(index + 1), backgroundStyle: undefined };
   return {
     number: index + 1,
     sectionHtml: markup.sections[index] ?? '',
@@ -192,16 +201,16 @@ function backgroundStyle(value: string): string {
   return isImage ? `background-image: url("${v.replace(/["\\\n\r]/g, encodeURIComponent)}")` : `background: ${v.replace(/[;{}]/g, '')}`;
 }
 
-export interface HandoutOptions extends PageSetup {
+export interface HandoutOptions extends PageSetup, PrintMode {
   perPage: PerPage;
   grayscale: boolean;
 }
 
 /** The HTML of handout.html: sheets of slides with writing lines, one sheet per printed page. */
 export function renderHandout(deck: Deck, markup: DeckMarkup, options: HandoutOptions): string {
-  const base = pageView(deck, markup, options.grayscale);
+  const base = pageView(deck, markup, options.grayscale, options.slots);
   const geometry = handoutGeometry(options.perPage, options, { width: base.slideWidth, height: base.slideHeight });
-  const frames = deck.slides.map((slide, i) => frameView(slide, i, markup));
+  const frames = deck.slides.map((slide, i) => frameView(slide, i, markup, options.slots));
   const sheets: { cells: (ReturnType<typeof frameView> & { lines: number[] })[] }[] = [];
   for (let start = 0; start < frames.length; start += options.perPage) {
     const cells = frames.slice(start, start + options.perPage).map((frame) => ({ ...frame, lines: Array.from({ length: geometry.lines }, (_, i) => i) }));
@@ -234,8 +243,8 @@ export function renderHandout(deck: Deck, markup: DeckMarkup, options: HandoutOp
 }
 
 /** The HTML of notes.html: each slide with its speaker notes below it, flowing over as many pages as the notes need. */
-export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup & { grayscale: boolean }): string {
-  const base = pageView(deck, markup, options.grayscale);
+export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup & PrintMode & { grayscale: boolean }): string {
+  const base = pageView(deck, markup, options.grayscale, options.slots);
   const frame = notesFrame(options, { width: base.slideWidth, height: base.slideHeight });
   const labels = labelsFor(deck.lang);
   const sections = deck.slides.filter((s) => s.kind === 'section');
@@ -249,7 +258,7 @@ export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup &
       `--slide-height: ${base.slideHeight}px`,
     ].join('; '),
     notes: deck.slides.map((slide, i) => ({
-      ...frameView(slide, i, markup),
+      ...frameView(slide, i, markup, options.slots),
       caption: `${labels.slide} ${i + 1} / ${deck.slides.length}`,
       title: slide.title,
       section: slide.kind === 'section' ? undefined : sections[slide.section]?.title,
@@ -257,6 +266,27 @@ export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup &
     })),
   };
   return printTemplate('notes', options.templateDirs)(view);
+}
+
+/**
+ * The HTML of the slides as they look on paper, one a page at the slide's size: the frames of the handout
+ * and notes at full size, for themes that style paper differently from the screen (print colours, print CSS).
+ */
+export function renderPaperSlides(deck: Deck, markup: DeckMarkup, options: { grayscale: boolean }): string {
+  const base = pageView(deck, markup, options.grayscale);
+  const view = {
+    ...base,
+    frameStyle: [
+      `--frame-width: ${base.slideWidth}px`,
+      `--frame-height: ${base.slideHeight}px`,
+      '--scale: 1',
+      `--slide-width: ${base.slideWidth}px`,
+      `--slide-height: ${base.slideHeight}px`,
+    ].join('; '),
+    frames: deck.slides.map((slide, i) => frameView(slide, i, markup)),
+  };
+  // Built-in only: it must frame the slides exactly as the PDFs' frames are sized.
+  return printTemplate('paper-slides')(view);
 }
 
 export interface MarginTemplates {

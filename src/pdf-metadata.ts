@@ -22,8 +22,19 @@ export interface Bookmark {
 
 /** Sets the document info and language and writes top-level bookmarks; returns the new bytes and the page count. */
 export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: Bookmark[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await loadPdf(bytes);
+  const pages = describePdf(doc, info, bookmarks);
+  return { bytes: await doc.save(), pages };
+}
+
+/** Reads a PDF Chrome printed, to finish it. */
+export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   // updateMetadata: false keeps Chrome's producer and dates instead of pdf-lib's.
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return PDFDocument.load(bytes, { updateMetadata: false });
+}
+
+/** Sets the document info and language of a loaded PDF and writes top-level bookmarks; returns its page count. */
+export function describePdf(doc: PDFDocument, info: PdfInfo, bookmarks: Bookmark[] = []): number {
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   if (info.author) doc.setAuthor(info.author);
   if (info.subject) doc.setSubject(info.subject);
@@ -32,7 +43,7 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: Boo
   doc.setCreator('paparan');
   const pages = doc.getPageCount();
   writeOutline(doc, bookmarks.filter((b) => b.page >= 0 && b.page < pages));
-  return { bytes: await doc.save(), pages };
+  return pages;
 }
 
 /** Writes /Outlines: a flat list of entries, each opening its page fitted to the window. */

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, missingBrowserMessage, startBrowser, type BrowserSession } from '../src/browser.js';
@@ -115,6 +115,22 @@ function isSingleColour(image: { rgb: Buffer }): boolean {
   return true;
 }
 
+/** How many pictures a PDF draws (pdfimages lists one per use). */
+function pictures(file: string): number {
+  return run('pdfimages', ['-list', file]).trim().split('\n').length - 2;
+}
+
+/** The alternative texts of the Figure elements of a tagged PDF, in the order they were written. */
+async function figureAlts(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  return doc.context
+    .enumerateIndirectObjects()
+    .map(([, object]) => object)
+    .filter((object): object is PDFDict => object instanceof PDFDict && object.get(PDFName.of('S')) === PDFName.of('Figure'))
+    .map((figure) => figure.lookupMaybe(PDFName.of('Alt'), PDFString, PDFHexString)?.decodeText() ?? '')
+    .sort((a, b) => Number(/^Slide (\d+)/.exec(a)?.[1]) - Number(/^Slide (\d+)/.exec(b)?.[1]));
+}
+
 async function pdfLang(file: string): Promise<string | undefined> {
   const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
   const lang = doc.catalog.get(PDFName.of('Lang'));
@@ -131,12 +147,13 @@ interface Built {
 let session: BrowserSession;
 
 /** Builds an essay into its own folder with the given PDF options; returns the deck and the PDFs by kind. */
-async function buildWithPdfs(file: string, name: string, options: Partial<PdfOptions> = {}): Promise<Built> {
+async function buildWithPdfs(file: string, name: string, options: Partial<PdfOptions> = {}, theme?: string): Promise<Built> {
   let deck: CompiledEssay['deck'] | undefined;
   let results: PdfResult[] = [];
   const outDir = path.join(tmp, name);
   const result = await buildEssay(file, {
     outDir,
+    cli: { theme },
     afterWrite: async ({ compiled, dir }) => {
       deck = compiled.deck;
       results = await exportPdfs(session, compiled.deck, dir, { ...defaultPdfOptions, ...options });
@@ -154,19 +171,22 @@ let longDeck: Built;
 let grayDeck: Built;
 let letterDeck: Built;
 let landscapeDeck: Built;
+let gelapDeck: Built;
 
 beforeAll(async () => {
   // These tests need a browser; fail loudly with the user's instructions rather than skip.
   if (!findBrowser()) throw new Error(missingBrowserMessage());
   session = await startBrowser();
   // One browser for every PDF of every deck, as in a build.
-  [idDeck, enDeck, longDeck, grayDeck, letterDeck, landscapeDeck] = await Promise.all([
+  [idDeck, enDeck, longDeck, grayDeck, letterDeck, landscapeDeck, gelapDeck] = await Promise.all([
     buildWithPdfs(shared, 'shared'),
     buildWithPdfs(english, 'english'),
     buildWithPdfs(longNotes, 'long', { kinds: ['notes'] }),
     buildWithPdfs(shared, 'gray', { kinds: ['handout', 'slides'], perPage: 6, grayscale: true }),
     buildWithPdfs(english, 'letter', { kinds: ['handout'], paper: 'letter' }),
     buildWithPdfs(english, 'landscape', { kinds: ['handout'], landscape: true }),
+    // A theme with print colours: black on white on paper, dark on the projector.
+    buildWithPdfs(shared, 'gelap', { kinds: ['handout', 'notes'] }, 'gelap'),
   ]);
 }, 180_000);
 
@@ -354,6 +374,26 @@ describe('every PDF', () => {
     expect(flat(pageTexts(file(grayDeck, 'handout')).join('\n'))).toContain(grayDeck.deck.slides[2]!.title);
   });
 
+  it('keeps the slides vector on paper: the only pictures are the essay\'s own', () => {
+    // The shared essay has no picture; the English one has its chart, once in every PDF.
+    for (const kind of ['slides', 'handout', 'notes']) {
+      expect(pictures(file(idDeck, kind)), kind).toBe(0);
+      expect(pictures(file(enDeck, kind)), kind).toBe(1);
+    }
+  });
+
+  it('tells a screen reader what each slide on paper shows: tagged, a Figure per slide with its text', async () => {
+    for (const kind of ['handout', 'notes']) {
+      expect(pdfInfo(file(enDeck, kind)).Tagged, kind).toBe('yes');
+      const alts = await figureAlts(file(enDeck, kind));
+      expect(alts, kind).toHaveLength(enDeck.deck.slides.length);
+      enDeck.deck.slides.forEach((slide, i) => {
+        expect(alts[i], `${kind}, slide ${i + 1}`).toMatch(new RegExp(`^Slide ${i + 1}: `));
+        expect(alts[i], `${kind}, slide ${i + 1}`).toContain(slide.title);
+      });
+    }
+  });
+
   it('writes the print pages next to index.html, where they find the deck\'s CSS', () => {
     const dir = path.dirname(file(idDeck, 'handout'));
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(['index.html', 'handout.html', 'notes.html', 'slides.pdf', 'handout.pdf', 'notes.pdf']));
@@ -374,6 +414,8 @@ describe('the look of every PDF', () => {
     ['gray-handout6-page1', () => grayDeck, 'handout', 1],
     ['landscape-handout-page1', () => landscapeDeck, 'handout', 1],
     ['letter-handout-page1', () => letterDeck, 'handout', 1],
+    ['gelap-handout-page1', () => gelapDeck, 'handout', 1],
+    ['gelap-notes-page2', () => gelapDeck, 'notes', 2],
   ];
   it.each(pages)('%s looks like the reviewed reference', (name, built, kind, page) => {
     expectLikeReference(file(built(), kind), page, name);
