@@ -6,14 +6,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildEssays, importEssayFile, type EssayResult } from './build.js';
-import { checkEssay, formatFigures } from './check.js';
+import type { EssayResult } from './build.js';
 import { defaults, detailLevels, handoutLayouts, loadProjectConfig, maxTimeout, pdfKinds, type Detail, type HandoutLayout, type PdfKind } from './config.js';
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
-import { slugFromPath } from './parse.js';
 import { checkOutDir, stopPublishing } from './output.js';
-import { checkDistinctSlugs } from './slug.js';
+import { checkDistinctSlugs, slugFromPath } from './slug.js';
 import { importTarget, writeImported } from './import-target.js';
 import { closestWord } from './suggest.js';
 import { version } from './version.js';
@@ -164,8 +162,13 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const signal of signals) process.once(signal, interrupt);
+  // Chromium starts while the build code loads and the essays are compiled: most of its start-up is then free.
+  // Unless no PDF can be asked for (an essay's front matter may still ask when the config says none: then it starts on demand).
+  if (flags.pdf !== false && (flags.pdf !== undefined || (config.pdf !== false && config.pdf?.length !== 0))) printer.warmUp(flags.browser ?? config.browser);
   let results: EssayResult[];
   try {
+    // Loaded here, not at start-up: `paparan --version`, `check` and `import` need little of it.
+    const { buildEssays } = await import('./build.js');
     const onWait = flags.quiet ? undefined : (slug: string, message: string) => console.error(`  ${slug}: ${message}`);
     const options = { outDir, cli, config, singleFile: flags.singleFile, pdfs: printer.print, onWait };
     results = await buildEssays(essays, options, (result) => interrupted ?? report(result, flags.quiet));
@@ -238,6 +241,7 @@ async function runCheck(files: string[], flags: { detail?: Detail }): Promise<nu
     console.error('paparan: no essays found in content/: add content/<name>.md or name files to check');
     return ExitCode.usage;
   }
+  const { checkEssay, formatFigures } = await import('./check.js');
   let failed = false;
   for (const file of essays) {
     const result = await checkEssay(file, { detail: flags.detail });
@@ -251,6 +255,7 @@ async function runCheck(files: string[], flags: { detail?: Detail }): Promise<nu
 
 async function runImport(file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }): Promise<number> {
   const target = importTarget(file, flags.out);
+  const { importEssayFile } = await import('./build.js');
   const { imported, diagnostics } = await importEssayFile(file, { title: flags.title, lang: flags.lang });
   await writeImported(target, imported.markdown, { source: file, force: flags.force });
   for (const d of diagnostics) console.error(formatDiagnostic(d));

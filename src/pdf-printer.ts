@@ -20,6 +20,15 @@ export class PdfPrinter {
   constructor(private readonly onProgress?: (slug: string, message: string) => void) {}
 
   /**
+   * Starts the browser now, before any essay asks for it, so that its start-up overlaps the build's own work.
+   * A browser that cannot be found or started is reported only when an essay asks for PDFs.
+   */
+  warmUp(executablePath?: string): void {
+    this.session ??= startBrowser({ executablePath });
+    this.session.catch(() => {}); // handled by print(), which awaits the same promise
+  }
+
+  /**
    * Prints the PDFs the essay's settings ask for into its staging folder (a
    * build's `pdfs` step). A missing browser or a failed print does not fail the
    * essay: the deck is still published, and the build keeps the previous PDFs.

@@ -272,6 +272,14 @@ describe('paparan build with PDFs', () => {
     expect(errors[0]).toContain('no-such-chrome');
   });
 
+  it('says nothing of a missing browser when every essay asks for no PDF in its front matter (the browser is started early, on a guess)', async () => {
+    const file = essay('good.md', good.replace('lang: en\n', 'lang: en\npdf: false\n'));
+    const result = await run('build', file, '--out', out(), '--browser', path.join(work, 'no-such-chrome'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(existsSync(path.join(out(), 'good', 'index.html'))).toBe(true);
+  });
+
   /** A deck as an earlier build with PDFs left it (the PDFs stand in for real ones). */
   async function deckWithPdfs(file: string): Promise<string> {
     expect((await run('build', file, '--out', out(), '--no-pdf')).code).toBe(0);
