@@ -15,7 +15,7 @@ import {
   drawObject,
   PDFArray,
   PDFDict,
-  type PDFDocument,
+  PDFDocument,
   PDFHexString,
   PDFName,
   PDFNumber,
@@ -28,7 +28,7 @@ import {
   PDFString,
   popGraphicsState,
   pushGraphicsState,
-} from 'pdf-lib';
+} from './pdf-lib.js';
 
 const SLOT = 'paparan-slide-';
 

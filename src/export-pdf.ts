@@ -11,7 +11,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from './pdf-lib.js';
 import type { Page, PDFOptions as ChromePdfOptions } from 'puppeteer-core';
 import { blockRequestsOutside, withPage, type BrowserSession } from './browser.js';
 import { composeSlides, slideForms } from './compose-pdf.js';

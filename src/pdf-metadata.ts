@@ -3,7 +3,7 @@
  * its info dictionary, and bookmarks (the outline a PDF reader shows in its
  * sidebar). Chrome writes the pages; pdf-lib adds this afterwards.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, PDFString } from './pdf-lib.js';
 
 export interface PdfInfo {
   title: string;

@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, StandardFonts } from 'pdf-lib';
+// From paparan's pdf-lib (its one-file build): objects handed to composeSlides must be of its classes.
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, StandardFonts } from '../src/pdf-lib.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeSlides, slideForms, slotMarkup } from '../src/compose-pdf.js';
 
