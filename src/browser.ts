@@ -23,6 +23,21 @@ export interface BrowserSession {
   executablePath: string;
   /** Closes the browser and removes its profile; safe to call twice, never throws. */
   close(): Promise<void>;
+  /** Tabs opened ahead of need (openAhead), taken by withPage before it opens a new one. */
+  spare?: Promise<Page>[];
+}
+
+/**
+ * Opens `count` blank tabs now, for withPage to take later: a tab's first opening (its renderer
+ * process, the protocol's set-up) then overlaps other work instead of delaying the first print.
+ */
+export function openAhead(session: BrowserSession, count: number): void {
+  session.spare ??= [];
+  for (let i = 0; i < count; i++) {
+    const page = session.browser.newPage();
+    page.catch(() => {}); // a tab that failed to open: withPage opens another and reports that one
+    session.spare.push(page);
+  }
 }
 
 /** How long startup may take by default; a cold Chromium in CI needs a few seconds. */
@@ -187,7 +202,8 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
 export async function withPage<T>(session: BrowserSession, fn: (page: Page) => Promise<T>): Promise<T> {
   let page: Page;
   try {
-    page = await session.browser.newPage();
+    const spare = session.spare?.shift();
+    page = (await spare?.catch(() => undefined)) ?? (await session.browser.newPage());
   } catch (error) {
     throw new BrowserError(`Could not open a browser tab: ${firstLine(error)}`, {
       cause: error,

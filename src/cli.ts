@@ -162,9 +162,10 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const signal of signals) process.once(signal, interrupt);
-  // Chromium starts while the build code loads and the essays are compiled: most of its start-up is then free.
-  // Unless no PDF can be asked for (an essay's front matter may still ask when the config says none: then it starts on demand).
-  if (flags.pdf !== false && (flags.pdf !== undefined || (config.pdf !== false && config.pdf?.length !== 0))) printer.warmUp(flags.browser ?? config.browser);
+  // Chromium starts, with its tabs, while the build code loads and the essays are compiled: most of its start-up is then
+  // free. Not when the flags or the config ask for no PDF (an essay's front matter may still ask: then it starts on demand).
+  const guessedPdfs = flags.pdf ?? config.pdf ?? defaults.pdf;
+  if (guessedPdfs !== false && guessedPdfs.length > 0) printer.warmUp(flags.browser ?? config.browser, guessedPdfs);
   let results: EssayResult[];
   try {
     // Loaded here, not at start-up: `paparan --version`, `check` and `import` need little of it.

@@ -20,7 +20,7 @@ import { BrowserError, ExitCode, firstLine } from './errors.js';
 import { marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes, renderPaperSlides } from './handout.js';
 import { labelsFor } from './language.js';
 import type { Deck } from './model.js';
-import { type Bookmark, describePdf, loadPdf, type PdfInfo } from './pdf-metadata.js';
+import { type Bookmark, describePdf, loadPdf, type PdfInfo, savePdf } from './pdf-metadata.js';
 import { slideSizeFor } from './layout.js';
 import { authorsOf } from './render.js';
 import { builtinTemplatesDir } from './templates.js';
@@ -99,7 +99,7 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
   const finish = async (kind: PdfKind, doc: PDFDocument, bookmarks: Bookmark[], blocked: string[]) => {
     const pages = describePdf(doc, pdfInfo(deck), bookmarks);
     const file = path.join(dir, `${kind}.pdf`);
-    await writeFile(file, await doc.save());
+    await writeFile(file, await savePdf(doc));
     const ms = Math.round(performance.now() - started);
     options.onProgress?.(`${kind}.pdf ${(ms / 1000).toFixed(1)} s (${pages} ${pages === 1 ? 'page' : 'pages'})`);
     results.push({ kind, file, pages, ms, blocked });

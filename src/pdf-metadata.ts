@@ -24,13 +24,18 @@ export interface Bookmark {
 export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: Bookmark[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await loadPdf(bytes);
   const pages = describePdf(doc, info, bookmarks);
-  return { bytes: await doc.save(), pages };
+  return { bytes: await savePdf(doc), pages };
 }
 
-/** Reads a PDF Chrome printed, to finish it. */
+/** A PDF's bytes, without pausing for the event loop every 50 objects (pdf-lib's default, for browsers: here it only adds waits). */
+export function savePdf(doc: PDFDocument): Promise<Uint8Array> {
+  return doc.save({ objectsPerTick: Infinity });
+}
+
+/** Reads a PDF Chrome printed, to finish it (parseSpeed: without pausing for the event loop, as in savePdf). */
 export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   // updateMetadata: false keeps Chrome's producer and dates instead of pdf-lib's.
-  return PDFDocument.load(bytes, { updateMetadata: false });
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity });
 }
 
 /** Sets the document info and language of a loaded PDF and writes top-level bookmarks; returns its page count. */

@@ -4,8 +4,9 @@
  * published, and the missing browser is reported once at the end; when
  * printing fails the deck is published too, and the essay's result says why.
  */
-import { startBrowser, type BrowserSession } from './browser.js';
+import { openAhead, startBrowser, type BrowserSession } from './browser.js';
 import type { PdfStep, StagedDeck } from './build.js';
+import type { PdfKind } from './config.js';
 import { BrowserError, ExitCode, type Diagnostic } from './errors.js';
 import type { PdfResult } from './export-pdf.js';
 
@@ -23,8 +24,12 @@ export class PdfPrinter {
    * Starts the browser now, before any essay asks for it, so that its start-up overlaps the build's own work.
    * A browser that cannot be found or started is reported only when an essay asks for PDFs.
    */
-  warmUp(executablePath?: string): void {
-    this.session ??= startBrowser({ executablePath });
+  warmUp(executablePath: string | undefined, kinds: readonly PdfKind[]): void {
+    this.session ??= startBrowser({ executablePath }).then((session) => {
+      // The tabs printing takes side by side: the slides (printed for the handout and notes too), and each paper PDF.
+      openAhead(session, kinds.filter((kind) => kind !== 'slides').length + 1);
+      return session;
+    });
     this.session.catch(() => {}); // handled by print(), which awaits the same promise
   }
 

@@ -13,6 +13,7 @@ import {
   browserCandidates,
   findBrowser,
   missingBrowserMessage,
+  openAhead,
   startBrowser,
   withPage,
   type BrowserSession,
@@ -110,6 +111,17 @@ describe('a real browser session', () => {
       }),
     ).rejects.toThrow('export went wrong');
     expect(opened).toBe(before + 1);
+    expect((await session.browser.pages()).length).toBe(before);
+  });
+
+  it('uses a tab opened ahead of need before opening another, and closes it after', async () => {
+    const before = (await session.browser.pages()).length;
+    openAhead(session, 1);
+    const ahead = await session.spare![0]!;
+    expect((await session.browser.pages()).length).toBe(before + 1);
+    const used = await withPage(session, async (page) => ({ page, open: (await session.browser.pages()).length }));
+    expect(used.page).toBe(ahead);
+    expect(used.open).toBe(before + 1);
     expect((await session.browser.pages()).length).toBe(before);
   });
 
