@@ -83,18 +83,21 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
   const deckPage = paperKinds.length > 0 ? readDeckPage(dir, { file: deck.file, slides: deck.slides.length }) : undefined;
   deckPage?.catch(() => {}); // reported through the prints that wait for it
 
-  // The slides print once, the paper pages beside them (on two cores, together about a third faster than one after another).
-  const slidesPrint = kinds.includes('slides') ? printSlides(job, 'slides.pdf') : undefined;
-  // What the paper's frames show: slides.pdf's pages, unless the theme styles slides on paper otherwise (print colours, print CSS).
-  const forPaper = `${paperKinds.map((kind) => `${kind}.pdf`).join(' and ')} (the slides)`;
-  const paperSlides = deckPage?.then((page) => (page.paperStyles ? printPaperSlides(job, page, forPaper) : (slidesPrint ?? printSlides(job, forPaper))));
-  const prints = [slidesPrint, paperSlides, ...paperKinds.map(async (kind) => printPaper(job, kind, await deckPage!))];
-  const settled = await Promise.allSettled(prints);
-  // Every page is closed by now; report the first failure.
-  const failed = settled.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-  const [slidesPrinted, paperSlidesPrinted, ...paperPrints] = settled.map((result) => (result as PromiseFulfilledResult<Printed | undefined>).value);
-
+  // Two tabs side by side (on two cores about a third faster than one after another; a tab per PDF costs more than
+  // it gains): the slides, laid out once; and the paper pages, one after the other.
+  const slideTab = onTab(job, async (tab) => {
+    const slides = kinds.includes('slides') ? await printSlides(tab, job, 'slides.pdf') : undefined;
+    if (paperKinds.length === 0) return { slides };
+    // What the paper's frames show: slides.pdf's pages, unless the theme styles slides on paper otherwise (print colours, print CSS).
+    const page = await deckPage!;
+    const forPaper = `${paperKinds.map((kind) => `${kind}.pdf`).join(' and ')} (the slides)`;
+    return { slides, paperSlides: page.paperStyles ? await printPaperSlides(tab, job, page, forPaper) : (slides ?? (await printSlides(tab, job, forPaper))) };
+  });
+  const paperTab = onTab(job, async (tab) => {
+    const printed: Printed[] = [];
+    for (const kind of paperKinds) printed.push(await printPaper(tab, job, kind, await deckPage!));
+    return printed;
+  }, paperKinds.length > 0);
   const results: PdfResult[] = [];
   const finish = async (kind: PdfKind, doc: PDFDocument, bookmarks: Bookmark[], blocked: string[]) => {
     const pages = describePdf(doc, pdfInfo(deck), bookmarks);
@@ -104,12 +107,23 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
     options.onProgress?.(`${kind}.pdf ${(ms / 1000).toFixed(1)} s (${pages} ${pages === 1 ? 'page' : 'pages'})`);
     results.push({ kind, file, pages, ms, blocked });
   };
-  const slides = slidesPrinted && (await loadPdf(slidesPrinted.pdf));
-  if (slides && kinds.includes('slides')) await finish('slides', slides, sectionBookmarks(deck), slidesPrinted.blocked);
-  if (paperKinds.length === 0) return results;
+  // Each tab's PDFs are read as soon as it is done, while the other may still print.
+  const slidesRead = slideTab.then(async (printed) => {
+    const slides = printed?.slides && (await loadPdf(printed.slides.pdf));
+    if (slides) await finish('slides', slides, sectionBookmarks(deck), printed!.slides!.blocked);
+    // slides.pdf is saved: from here its pages are only drawn from.
+    const paperSlides = printed?.paperSlides;
+    const source = paperSlides && (paperSlides === printed.slides ? slides : await loadPdf(paperSlides.pdf));
+    return { source, blocked: paperSlides?.blocked ?? [] };
+  });
+  const paperRead = paperTab.then((prints) => Promise.all((prints ?? []).map(async ({ pdf, blocked }) => ({ doc: await loadPdf(pdf), blocked }))));
+  const settled = await Promise.allSettled([slidesRead, paperRead]);
+  // Every tab is closed by now; report the first failure.
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  const { source, blocked: sourceBlocked } = await slidesRead;
+  if (!source) return results;
 
-  // slides.pdf is saved: from here its pages are only drawn from.
-  const source = paperSlidesPrinted === slidesPrinted ? slides! : await loadPdf(paperSlidesPrinted!.pdf);
   if (source.getPageCount() !== deck.slides.length) {
     throw new BrowserError(
       `the slides printed as ${source.getPageCount()} pages where ${deck.slides.length} slides were planned: ` +
@@ -120,17 +134,15 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
   const forms = slideForms(source);
   const { texts } = await deckPage!;
   const label = labelsFor(deck.lang).slide;
-  for (const [i, kind] of paperKinds.entries()) {
-    const printed = paperPrints[i]!;
-    let doc: PDFDocument;
+  for (const [i, { doc, blocked }] of (await paperRead).entries()) {
+    const kind = paperKinds[i]!;
     try {
-      doc = await loadPdf(printed.pdf);
       composeSlides(doc, forms, (n) => `${label} ${n}: ${texts[n - 1] ?? ''}`.trim());
     } catch (error) {
       throw new BrowserError(`${kind}.pdf: placing the slides on the pages failed: ${firstLine(error)}`, { file: deck.file, cause: error, exitCode: ExitCode.exportFailed });
     }
     // What the slides' page could not load, the slides on paper lack too.
-    await finish(kind, doc, [], [...paperSlidesPrinted!.blocked, ...printed!.blocked]);
+    await finish(kind, doc, [], [...sourceBlocked, ...blocked]);
   }
   return results;
 }
@@ -150,11 +162,10 @@ interface Printed {
 }
 
 /** The slides: reveal.js's print view, one slide a page at the slide's own size, every fragment shown. */
-async function printSlides(job: Job, what: string): Promise<Printed> {
+async function printSlides(tab: Tab, job: Job, what: string): Promise<Printed> {
   const { deck, dir } = job;
   const { width, height } = slideSizeFor(deck.meta.aspect);
-  return onPage(job, what, async (page) => {
-    const blocked = await blockRequestsOutside(page, dir);
+  return step(tab, job, what, async (page) => {
     await page.setViewport({ width, height });
     // Listen before reveal.js starts: it fires `pdf-ready` once the print layout is done.
     await page.evaluateOnNewDocument(
@@ -173,22 +184,20 @@ async function printSlides(job: Job, what: string): Promise<Printed> {
     // reveal's print CSS drops the slides' padding and flex layout; print.css gives them back.
     await page.addStyleTag({ url: pathToFileURL(path.join(dir, 'assets', 'print.css')).href });
     await preparePage(page, job.options.grayscale);
-    const pdf = await page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });
-    return { pdf, blocked };
+    return page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });
   });
 }
 
 /** The slides as they look on paper, one a page at the slide's size, for themes that style paper otherwise than the screen. */
-async function printPaperSlides(job: Job, deckPage: DeckPage, what: string): Promise<Printed> {
+async function printPaperSlides(tab: Tab, job: Job, deckPage: DeckPage, what: string): Promise<Printed> {
   const { deck, dir, options } = job;
   const printFile = path.join(dir, '.slides.print.html');
   await writeFile(printFile, renderPaperSlides(deck, deckPage, { grayscale: options.grayscale }));
   try {
-    return await onPage(job, what, async (page) => {
-      const blocked = await blockRequestsOutside(page, dir);
+    return await step(tab, job, what, async (page) => {
       await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
       await preparePage(page, options.grayscale);
-      return { pdf: await page.pdf({ ...PDF_COMMON, preferCSSPageSize: true }), blocked };
+      return page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });
     });
   } finally {
     await rm(printFile, { force: true });
@@ -199,7 +208,7 @@ async function printPaperSlides(job: Job, deckPage: DeckPage, what: string): Pro
  * The paper pages of handout.pdf or notes.pdf, each slide's frame an empty slot. Writes handout.html /
  * notes.html (with the real slides) next to index.html; the page printed is a sibling file, removed after.
  */
-async function printPaper(job: Job, kind: PaperKind, deckPage: DeckPage): Promise<Printed> {
+async function printPaper(tab: Tab, job: Job, kind: PaperKind, deckPage: DeckPage): Promise<Printed> {
   const { deck, dir, options } = job;
   const setup = { perPage: options.perPage, paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs };
   const render = (slots: boolean) => (kind === 'handout' ? renderHandout(deck, deckPage, { ...setup, slots }) : renderNotes(deck, deckPage, { ...setup, slots }));
@@ -209,11 +218,10 @@ async function printPaper(job: Job, kind: PaperKind, deckPage: DeckPage): Promis
   const margins = renderMargins(deck, options, await job.marginFont);
   const m = marginsFor(options.paper);
   try {
-    return await onPage(job, `${kind}.pdf`, async (page) => {
-      const blocked = await blockRequestsOutside(page, dir);
+    return await step(tab, job, `${kind}.pdf`, async (page) => {
       await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
       await preparePage(page, options.grayscale);
-      const pdf = await page.pdf({
+      return page.pdf({
         ...PDF_COMMON,
         format: options.paper,
         landscape: options.landscape,
@@ -221,7 +229,6 @@ async function printPaper(job: Job, kind: PaperKind, deckPage: DeckPage): Promis
         ...margins,
         margin: { top: `${m.top}mm`, bottom: `${m.bottom}mm`, left: `${m.side}mm`, right: `${m.side}mm` },
       });
-      return { pdf, blocked };
     });
   } finally {
     await rm(printFile, { force: true });
@@ -232,7 +239,7 @@ async function printPaper(job: Job, kind: PaperKind, deckPage: DeckPage): Promis
 const PDF_COMMON: ChromePdfOptions = {
   printBackground: true, // slide backgrounds and colours are part of the slide
   tagged: true, // an accessible PDF: screen readers follow headings and lists
-  timeout: 0, // onPage's timeout covers the whole PDF, with a message that names it
+  timeout: 0, // step's timeout covers the whole PDF, with a message that names it
 };
 
 /** Waits until fonts and pictures are in, then greys the page if asked. */
@@ -250,36 +257,51 @@ function grayscaleScript(): Promise<string> {
   return (grayscaleSource ??= readFile(path.join(builtinTemplatesDir, 'print-grayscale.js'), 'utf8'));
 }
 
-/** Runs one printing step on its own page within the time limit; any failure becomes a BrowserError naming the essay and the PDF. */
-async function onPage<T>(job: Job, what: string, work: (page: Page) => Promise<T>): Promise<T> {
+/** A browser tab kept offline, and every request it refused so far. */
+interface Tab {
+  page: Page;
+  blocked: string[];
+}
+
+/** Runs `work` on a tab of its own (when `needed`), closed afterwards whatever happens. */
+async function onTab<T>(job: Job, work: (tab: Tab) => Promise<T>, needed = true): Promise<T | undefined> {
+  if (!needed) return undefined;
+  return withPage(job.session, async (page) => work({ page, blocked: await blockRequestsOutside(page, job.dir) }));
+}
+
+/**
+ * One printing step on a tab, within the time limit: any failure becomes a BrowserError naming the essay
+ * and the PDF. Returns the PDF and the requests the tab refused during the step.
+ */
+async function step(tab: Tab, job: Job, what: string, work: (page: Page) => Promise<Uint8Array>): Promise<Printed> {
   const { deck, timeoutMs } = job;
   const seconds = Number((timeoutMs / 1000).toFixed(3));
-  return withPage(job.session, async (page) => {
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new BrowserError(
-              `${what}: printing took longer than ${seconds} s and was stopped: check that the deck opens in a browser, ` +
-                `or give a big deck on a slow machine more time with --timeout ${Math.max(1, Math.ceil(seconds * 2))}`,
-              { file: deck.file, exitCode: ExitCode.exportFailed },
-            ),
+  const blockedBefore = tab.blocked.length;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new BrowserError(
+            `${what}: printing took longer than ${seconds} s and was stopped: check that the deck opens in a browser, ` +
+              `or give a big deck on a slow machine more time with --timeout ${Math.max(1, Math.ceil(seconds * 2))}`,
+            { file: deck.file, exitCode: ExitCode.exportFailed },
           ),
-        timeoutMs,
-      );
-    });
-    const working = work(page);
-    working.catch(() => {}); // after a timeout the page closes under it; that late error is not news
-    try {
-      return await Promise.race([working, expired]);
-    } catch (error) {
-      if (error instanceof BrowserError) throw error;
-      throw new BrowserError(`${what}: printing failed: ${firstLine(error)}`, { file: deck.file, cause: error, exitCode: ExitCode.exportFailed });
-    } finally {
-      clearTimeout(timer);
-    }
+        ),
+      timeoutMs,
+    );
   });
+  const working = work(tab.page);
+  working.catch(() => {}); // after a timeout the tab closes under it; that late error is not news
+  try {
+    const pdf = await Promise.race([working, expired]);
+    return { pdf, blocked: tab.blocked.slice(blockedBefore) };
+  } catch (error) {
+    if (error instanceof BrowserError) throw error;
+    throw new BrowserError(`${what}: printing failed: ${firstLine(error)}`, { file: deck.file, cause: error, exitCode: ExitCode.exportFailed });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The essay's details for the PDF's document properties. */

@@ -26,8 +26,8 @@ export class PdfPrinter {
    */
   warmUp(executablePath: string | undefined, kinds: readonly PdfKind[]): void {
     this.session ??= startBrowser({ executablePath }).then((session) => {
-      // The tabs printing takes side by side: the slides (printed for the handout and notes too), and each paper PDF.
-      openAhead(session, kinds.filter((kind) => kind !== 'slides').length + 1);
+      // The tabs printing takes side by side: the slides (printed for the handout and notes too), and the paper PDFs.
+      openAhead(session, kinds.some((kind) => kind !== 'slides') ? 2 : 1);
       return session;
     });
     this.session.catch(() => {}); // handled by print(), which awaits the same promise
