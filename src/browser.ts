@@ -21,8 +21,11 @@ export interface BrowserOptions {
 export interface BrowserSession {
   browser: Browser;
   executablePath: string;
-  /** Closes the browser and removes its profile; safe to call twice, never throws. */
-  close(): Promise<void>;
+  /**
+   * Closes the browser and removes its profile; safe to call twice, never throws. `now`: kill it at once
+   * instead of asking it to close (for when nothing it holds matters any more, as at the end of a build).
+   */
+  close(options?: { now?: boolean }): Promise<void>;
   /** Tabs opened ahead of need (openAhead), taken by withPage before it opens a new one. */
   spare?: Promise<Page>[];
 }
@@ -154,10 +157,10 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
   let browser: Browser | undefined;
   let closing: Promise<void> | undefined;
 
-  const shutDown = async (): Promise<void> => {
+  const shutDown = async (now: boolean): Promise<void> => {
     const child = browser?.process();
     const exited = child ? waitForExit(child) : Promise.resolve();
-    if (browser) await settleWithin(browser.close(), CLOSE_TIMEOUT_MS);
+    if (browser && !now) await settleWithin(browser.close(), CLOSE_TIMEOUT_MS);
     killer.abort(); // kills a browser that would not close; a no-op when it is already gone
     await settleWithin(exited, CLOSE_TIMEOUT_MS);
     await reapHelpers(profileDir, child?.pid);
@@ -168,7 +171,7 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
   const tracked: TrackedSession = {
     profileDir,
     kill: () => killer.abort(),
-    close: () => (closing ??= shutDown()),
+    close: (options) => (closing ??= shutDown(options?.now ?? false)),
   };
   // Tracked before launching, so a Ctrl-C during startup is cleaned up too.
   openSessions.add(tracked);
@@ -262,7 +265,7 @@ interface TrackedSession {
   profileDir: string;
   /** Kills the browser process tree now, synchronously. */
   kill(): void;
-  close(): Promise<void>;
+  close(options?: { now?: boolean }): Promise<void>;
 }
 
 /** Sessions whose browser or profile may still exist. */
@@ -363,11 +366,16 @@ async function settleWithin(promise: Promise<unknown>, ms: number): Promise<bool
  */
 async function reapHelpers(profileDir: string, group: number | undefined): Promise<void> {
   if (process.platform !== 'linux') return;
-  for (let attempt = 0; attempt < 20; attempt++) {
+  // Looked at often: killed helpers are gone within milliseconds, and every build waits for this.
+  const deadline = performance.now() + 2_000;
+  for (;;) {
     const left = helperPids(profileDir, group);
     if (left.length === 0) return;
-    if (attempt === 19) for (const pid of left) process.kill(pid, 'SIGKILL');
-    else await new Promise((resolve) => setTimeout(resolve, 100));
+    if (performance.now() > deadline) {
+      for (const pid of left) process.kill(pid, 'SIGKILL');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 

@@ -79,9 +79,9 @@ export class PdfPrinter {
     return { asked };
   };
 
-  /** Closes the browser, if one was started. */
+  /** Closes the browser, if one was started: killed at once, as the PDFs are written and nothing it holds matters. */
   async close(): Promise<void> {
     const session = await this.session?.catch(() => undefined);
-    await session?.close();
+    await session?.close({ now: true });
   }
 }

@@ -174,6 +174,17 @@ describe('closing a session', () => {
     expect(existsSync(profile)).toBe(false);
   });
 
+  it('killed at once (close now, as at the end of a build), leaves no process and no profile either', async () => {
+    const session = await startBrowser();
+    await withPage(session, (page) => page.goto('about:blank'));
+    const pid = session.browser.process()!.pid!;
+    const profile = profileDirOf(session);
+    await session.close({ now: true });
+    expect(isAlive(pid)).toBe(false);
+    expect(livingBrowserProcesses(pid, profile)).toEqual([]);
+    expect(existsSync(profile)).toBe(false);
+  });
+
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
