@@ -19,7 +19,11 @@ const white: Rgb = { mode: 'rgb', r: 1, g: 1, b: 1 };
 
 /** Reads any CSS colour value; undefined for anything else (var(), currentcolor, a typo). */
 export function parseColor(value: string): Color | undefined {
-  return parse(value.trim());
+  try {
+    return parse(value.trim());
+  } catch {
+    return undefined; // culori's tokenizer throws on some non-colours, such as "media/1-photo.jpg" (a number, then "-")
+  }
 }
 
 /** True when `value` is a colour parseColor understands. */

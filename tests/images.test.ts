@@ -96,6 +96,16 @@ describe('essay images', () => {
     expect(html).toMatch(/class="[^"]*has-dark-background"[^>]*data-background="rebeccapurple"/);
   });
 
+  it('builds a slide whose background is a picture, copied into media/', async () => {
+    writeFileSync(path.join(essayDir, 'sky.png'), png);
+    const result = await build('<!-- paparan: background=sky.png -->\nA paragraph on a picture.');
+    if (!result.ok) throw result.error;
+    const html = readFileSync(path.join(work, 'dist', 'essay', 'index.html'), 'utf8');
+    const [, background] = /data-background="(media\/[^"]+)"/.exec(html) ?? [];
+    expect(background).toBeDefined();
+    expect(existsSync(path.join(work, 'dist', 'essay', background!))).toBe(true);
+  });
+
   it('copies an image reached through a link that stays inside the essay folder', async () => {
     mkdirSync(path.join(essayDir, 'figures'));
     writeFileSync(path.join(essayDir, 'figures/chart.png'), png);
