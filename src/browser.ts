@@ -16,6 +16,8 @@ export interface BrowserOptions {
   executablePath?: string;
   /** How long the browser may take to start, in ms. */
   timeoutMs?: number;
+  /** Told once the browser process is being started, before it is ready (or when starting failed first). */
+  onSpawn?: () => void;
 }
 
 export interface BrowserSession {
@@ -179,7 +181,7 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
 
   try {
     const puppeteer = await import('puppeteer-core');
-    browser = await puppeteer.launch({
+    const launching = puppeteer.launch({
       executablePath,
       headless: true,
       args: [...LAUNCH_ARGS, `--user-data-dir=${profileDir}`],
@@ -190,7 +192,11 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
       handleSIGHUP: false,
       signal: killer.signal,
     });
+    // Chromium is spawned within launch's first step; its start-up now runs beside whatever comes next.
+    options.onSpawn?.();
+    browser = await launching;
   } catch (error) {
+    options.onSpawn?.();
     await tracked.close();
     throw new BrowserError(
       `Could not start the browser at ${executablePath}: ${firstLine(error)}. ` +

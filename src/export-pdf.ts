@@ -1,11 +1,12 @@
 /**
  * Prints a built deck to PDF with the build's one browser. Chrome lays the
- * slides out once, through reveal.js's own print view: that is slides.pdf.
- * handout.pdf and notes.pdf are paper pages (handout.hbs, notes.hbs) that
- * Chrome prints side by side with it, with an empty slot in each slide's
- * frame; the printed slides are then drawn into the slots as vectors
- * (compose-pdf.ts). handout.html and notes.html, the same pages with the
- * deck's own slide markup, are written next to index.html for printing from a
+ * slides out once, one a page at the slide's own size, from the deck's own
+ * slide markup and CSS, with no script to run (print-slides.hbs): that is
+ * slides.pdf. handout.pdf and notes.pdf are paper pages (handout.hbs,
+ * notes.hbs) that Chrome prints in a second tab meanwhile, with an empty slot
+ * in each slide's frame; the printed slides are then drawn into the slots as
+ * vectors (compose-pdf.ts). handout.html and notes.html, the same pages with
+ * the slides in them, are written next to index.html for printing from a
  * browser. Every page is offline, closed in a finally, and bounded by a timeout.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,7 +18,7 @@ import { blockRequestsOutside, withPage, type BrowserSession } from './browser.j
 import { composeSlides, slideForms } from './compose-pdf.js';
 import { type DeckPage, readDeckPage } from './deck-markup.js';
 import { BrowserError, ExitCode, firstLine } from './errors.js';
-import { marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes, renderPaperSlides } from './handout.js';
+import { marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes, renderSlidePages } from './handout.js';
 import { labelsFor } from './language.js';
 import type { Deck } from './model.js';
 import { type Bookmark, describePdf, loadPdf, type PdfInfo, savePdf } from './pdf-metadata.js';
@@ -79,23 +80,24 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
   // The header/footer font: read and encoded once, for the handout and the notes alike.
   const marginFont = paperKinds.length > 0 ? headerFont(dir) : Promise.resolve(undefined);
   const job: Job = { session, deck, dir, options, timeoutMs, marginFont };
-  // The deck's markup, read once (no browser page) for the handout and the notes.
-  const deckPage = paperKinds.length > 0 ? readDeckPage(dir, { file: deck.file, slides: deck.slides.length }) : undefined;
-  deckPage?.catch(() => {}); // reported through the prints that wait for it
+  // The deck's markup, read once (no browser page) for every print page.
+  const deckPage = readDeckPage(dir, { file: deck.file, slides: deck.slides.length });
+  deckPage.catch(() => {}); // reported through the prints that wait for it
 
   // Two tabs side by side (on two cores about a third faster than one after another; a tab per PDF costs more than
   // it gains): the slides, laid out once; and the paper pages, one after the other.
   const slideTab = onTab(job, async (tab) => {
-    const slides = kinds.includes('slides') ? await printSlides(tab, job, 'slides.pdf') : undefined;
+    const page = await deckPage;
+    const slides = kinds.includes('slides') ? await printSlidePages(tab, job, page, 'screen', 'slides.pdf') : undefined;
     if (paperKinds.length === 0) return { slides };
     // What the paper's frames show: slides.pdf's pages, unless the theme styles slides on paper otherwise (print colours, print CSS).
-    const page = await deckPage!;
     const forPaper = `${paperKinds.map((kind) => `${kind}.pdf`).join(' and ')} (the slides)`;
-    return { slides, paperSlides: page.paperStyles ? await printPaperSlides(tab, job, page, forPaper) : (slides ?? (await printSlides(tab, job, forPaper))) };
+    const look = page.paperStyles ? 'paper' : 'screen';
+    return { slides, paperSlides: look === 'screen' && slides ? slides : await printSlidePages(tab, job, page, look, forPaper) };
   });
   const paperTab = onTab(job, async (tab) => {
     const printed: Printed[] = [];
-    for (const kind of paperKinds) printed.push(await printPaper(tab, job, kind, await deckPage!));
+    for (const kind of paperKinds) printed.push(await printPaper(tab, job, kind, await deckPage));
     return printed;
   }, paperKinds.length > 0);
   const results: PdfResult[] = [];
@@ -132,7 +134,7 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
     );
   }
   const forms = slideForms(source);
-  const { texts } = await deckPage!;
+  const { texts } = await deckPage;
   const label = labelsFor(deck.lang).slide;
   for (const [i, { doc, blocked }] of (await paperRead).entries()) {
     const kind = paperKinds[i]!;
@@ -161,40 +163,18 @@ interface Printed {
   blocked: string[];
 }
 
-/** The slides: reveal.js's print view, one slide a page at the slide's own size, every fragment shown. */
-async function printSlides(tab: Tab, job: Job, what: string): Promise<Printed> {
-  const { deck, dir } = job;
-  const { width, height } = slideSizeFor(deck.meta.aspect);
-  return step(tab, job, what, async (page) => {
-    await page.setViewport({ width, height });
-    // Listen before reveal.js starts: it fires `pdf-ready` once the print layout is done.
-    await page.evaluateOnNewDocument(
-      "window.__paparanPdfReady = new Promise((resolve) => document.addEventListener('pdf-ready', () => resolve(true), { once: true }));",
-    );
-    // margin=0: the page is exactly the slide (reveal.js otherwise adds its screen margin to the paper).
-    const url = `${pathToFileURL(path.join(dir, 'index.html')).href}?print-pdf&margin=0`;
-    await page.goto(url, { waitUntil: 'load', timeout: 0 });
-    await page.evaluate('window.__paparanPdfReady');
-    // Each slide now sits in a .pdf-page; marked as .slides too, rules for `.slides > section` still
-    // reach it (the page keeps its height: reveal's print CSS sets .slides to height: auto).
-    await page.evaluate(`for (const sheet of document.querySelectorAll('.reveal .slides > .pdf-page')) {
-      sheet.style.setProperty('height', sheet.style.height, 'important');
-      sheet.classList.add('slides');
-    }`);
-    // reveal's print CSS drops the slides' padding and flex layout; print.css gives them back.
-    await page.addStyleTag({ url: pathToFileURL(path.join(dir, 'assets', 'print.css')).href });
-    await preparePage(page, job.options.grayscale);
-    return page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });
-  });
-}
-
-/** The slides as they look on paper, one a page at the slide's size, for themes that style paper otherwise than the screen. */
-async function printPaperSlides(tab: Tab, job: Job, deckPage: DeckPage, what: string): Promise<Printed> {
+/**
+ * The slides one a page at the slide's own size, every fragment shown: as projected (`screen`, slides.pdf), or
+ * as on paper (`paper`). The page printed is a file beside index.html, removed after.
+ */
+async function printSlidePages(tab: Tab, job: Job, deckPage: DeckPage, look: 'paper' | 'screen', what: string): Promise<Printed> {
   const { deck, dir, options } = job;
-  const printFile = path.join(dir, '.slides.print.html');
-  await writeFile(printFile, renderPaperSlides(deck, deckPage, { grayscale: options.grayscale }));
+  const printFile = path.join(dir, `.slides-${look}.print.html`);
+  await writeFile(printFile, renderSlidePages(deck, deckPage, { grayscale: options.grayscale, look }));
   try {
     return await step(tab, job, what, async (page) => {
+      // The window the slide's size, as when it is projected (a theme may size things by the viewport).
+      await page.setViewport(slideSizeFor(deck.meta.aspect));
       await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
       await preparePage(page, options.grayscale);
       return page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });

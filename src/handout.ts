@@ -167,7 +167,7 @@ export function notesFrame(setup: PageSetup, slide: { width: number; height: num
 // --- Views and HTML -----------------------------------------------------------
 
 /** What every print page shares: language, title, the deck's CSS, the slide size. */
-function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean, slots = false) {
+function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean, slots = false, look: 'paper' | 'screen' = 'paper') {
   const size = slideSizeFor(deck.meta.aspect);
   const deckClass = markup.htmlAttributes.find(([name]) => name === 'class')?.[1] ?? '';
   return {
@@ -176,7 +176,10 @@ function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean, slots = fa
     author: authorsOf(deck),
     styles: markup.styles,
     // `print-pdf` keeps reveal.css's rules for printing a live deck away from these pages.
-    htmlClass: [deckClass, 'print-pdf paparan-print', grayscale ? 'paparan-grayscale' : '', slots ? 'paparan-slots' : ''].filter(Boolean).join(' '),
+    // `paparan-print` marks paper (a theme's print colours and print CSS apply); `paparan-frames`, slides as projected.
+    htmlClass: [deckClass, 'print-pdf', look === 'paper' ? 'paparan-print' : 'paparan-frames', grayscale ? 'paparan-grayscale' : '', slots ? 'paparan-slots' : '']
+      .filter(Boolean)
+      .join(' '),
     htmlAttributes: markup.htmlAttributes.filter(([name]) => name !== 'class' && name !== 'lang').map(([name, value]) => ({ name, value })),
     slideWidth: size.width,
     slideHeight: size.height,
@@ -269,11 +272,15 @@ export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup &
 }
 
 /**
- * The HTML of the slides as they look on paper, one a page at the slide's size: the frames of the handout
- * and notes at full size, for themes that style paper differently from the screen (print colours, print CSS).
+ * The HTML of the slides one a page at the slide's size, each in a frame as on the handout, without a script:
+ * slides.pdf (`look: 'screen'`, as projected), or the slides on paper (`'paper'`) for a theme that styles paper
+ * differently from the screen (print colours, print CSS).
  */
-export function renderPaperSlides(deck: Deck, markup: DeckMarkup, options: { grayscale: boolean }): string {
-  const base = pageView(deck, markup, options.grayscale);
+export function renderSlidePages(deck: Deck, markup: DeckMarkup, options: { grayscale: boolean; look: 'paper' | 'screen' }): string {
+  const base = pageView(deck, markup, options.grayscale, false, options.look);
+  // reveal.js's print view, which made slides.pdf until paparan 0.1, lays each slide out a pixel short of its page
+  // (its pdfPageHeightOffset); slides.pdf keeps that look to the pixel.
+  const slideHeight = options.look === 'screen' ? base.slideHeight - 1 : base.slideHeight;
   const view = {
     ...base,
     frameStyle: [
@@ -281,12 +288,12 @@ export function renderPaperSlides(deck: Deck, markup: DeckMarkup, options: { gra
       `--frame-height: ${base.slideHeight}px`,
       '--scale: 1',
       `--slide-width: ${base.slideWidth}px`,
-      `--slide-height: ${base.slideHeight}px`,
+      `--slide-height: ${slideHeight}px`,
     ].join('; '),
     frames: deck.slides.map((slide, i) => frameView(slide, i, markup)),
   };
   // Built-in only: it must frame the slides exactly as the PDFs' frames are sized.
-  return printTemplate('paper-slides')(view);
+  return printTemplate('print-slides')(view);
 }
 
 export interface MarginTemplates {

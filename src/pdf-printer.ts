@@ -21,16 +21,20 @@ export class PdfPrinter {
   constructor(private readonly onProgress?: (slug: string, message: string) => void) {}
 
   /**
-   * Starts the browser now, before any essay asks for it, so that its start-up overlaps the build's own work.
-   * A browser that cannot be found or started is reported only when an essay asks for PDFs.
+   * Starts the browser now, before any essay asks for it, so that its start-up overlaps the build's own work;
+   * resolves once its process is spawned. A browser that cannot be found or started is reported only when an
+   * essay asks for PDFs.
    */
-  warmUp(executablePath: string | undefined, kinds: readonly PdfKind[]): void {
-    this.session ??= startBrowser({ executablePath }).then((session) => {
-      // The tabs printing takes side by side: the slides (printed for the handout and notes too), and the paper PDFs.
-      openAhead(session, kinds.some((kind) => kind !== 'slides') ? 2 : 1);
-      return session;
+  warmUp(executablePath: string | undefined, kinds: readonly PdfKind[]): Promise<void> {
+    if (this.session) return Promise.resolve();
+    return new Promise((spawned) => {
+      this.session = startBrowser({ executablePath, onSpawn: spawned }).then((session) => {
+        // The tabs printing takes side by side: the slides (printed for the handout and notes too), and the paper PDFs.
+        openAhead(session, kinds.some((kind) => kind !== 'slides') ? 2 : 1);
+        return session;
+      });
+      this.session.catch(() => spawned()); // reported by print(), which awaits the same promise
     });
-    this.session.catch(() => {}); // handled by print(), which awaits the same promise
   }
 
   /**

@@ -344,9 +344,13 @@ describe('paparan build with PDFs', () => {
     const file = essay('talk.md', good);
     expect((await run('build', file, '--out', out(), '--no-pdf')).code).toBe(0);
     const published = readFileSync(path.join(out(), 'talk', 'index.html'), 'utf8');
-    // A deck whose page never finishes loading: the PDF is still printing whenever Ctrl-C comes.
+    // A deck whose slides never finish loading (the print pages carry each slide's markup, script and all):
+    // the PDF is still printing whenever Ctrl-C comes.
     mkdirSync(path.join(work, 'templates'));
-    writeFileSync(path.join(work, 'templates', 'layout.hbs'), '<!doctype html><html><body><script>for (;;) {}</script></body></html>\n');
+    writeFileSync(
+      path.join(work, 'templates', 'layout.hbs'),
+      '<!doctype html><html><body><div class="reveal"><div class="slides">{{#each slides}}<section><script>for (;;) {}</script></section>{{/each}}</div></div></body></html>\n',
+    );
     const child = spawn(process.execPath, [path.join(root, 'bin', 'paparan.js'), 'build', file, '--out', out(), '--pdf', 'slides', '--timeout', '600'], { cwd: work });
     let stdout = '';
     let stderr = '';

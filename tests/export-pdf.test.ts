@@ -27,6 +27,7 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 const shared = path.join(repoRoot, 'content', 'kerja-sama-selatan-selatan.md');
 const english = path.join(repoRoot, 'tests', 'fixtures', 'essays', 'english.md');
 const longNotes = path.join(repoRoot, 'tests', 'fixtures', 'essays', 'long-notes.md');
+const backgrounds = path.join(repoRoot, 'tests', 'fixtures', 'essays', 'backgrounds.md');
 const referenceDir = path.join(repoRoot, 'tests', 'fixtures', 'reference');
 const reference = path.join(referenceDir, 'handout-page1.png');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'paparan-pdf-test-'));
@@ -172,13 +173,14 @@ let grayDeck: Built;
 let letterDeck: Built;
 let landscapeDeck: Built;
 let gelapDeck: Built;
+let backgroundsDeck: Built;
 
 beforeAll(async () => {
   // These tests need a browser; fail loudly with the user's instructions rather than skip.
   if (!findBrowser()) throw new Error(missingBrowserMessage());
   session = await startBrowser();
   // One browser for every PDF of every deck, as in a build.
-  [idDeck, enDeck, longDeck, grayDeck, letterDeck, landscapeDeck, gelapDeck] = await Promise.all([
+  [idDeck, enDeck, longDeck, grayDeck, letterDeck, landscapeDeck, gelapDeck, backgroundsDeck] = await Promise.all([
     buildWithPdfs(shared, 'shared'),
     buildWithPdfs(english, 'english'),
     buildWithPdfs(longNotes, 'long', { kinds: ['notes'] }),
@@ -187,6 +189,8 @@ beforeAll(async () => {
     buildWithPdfs(english, 'landscape', { kinds: ['handout'], landscape: true }),
     // A theme with print colours: black on white on paper, dark on the projector.
     buildWithPdfs(shared, 'gelap', { kinds: ['handout', 'notes'] }, 'gelap'),
+    // 4:3 slides on a colour, on a picture, inverted.
+    buildWithPdfs(backgrounds, 'backgrounds', { kinds: ['slides'] }),
   ]);
 }, 180_000);
 
@@ -359,7 +363,7 @@ describe('every PDF', () => {
   });
 
   it('printed offline: no request had to be refused', () => {
-    for (const built of [idDeck, enDeck, longDeck, grayDeck, letterDeck, landscapeDeck]) {
+    for (const built of [idDeck, enDeck, longDeck, grayDeck, letterDeck, landscapeDeck, gelapDeck, backgroundsDeck]) {
       for (const pdf of Object.values(built.pdfs)) expect(pdf.blocked, pdf.file).toEqual([]);
     }
   });
@@ -402,10 +406,16 @@ describe('every PDF', () => {
 });
 
 describe('the look of every PDF', () => {
-  // Pages of each kind and layout, as printed before handout.pdf and notes.pdf were composed from
-  // slides.pdf (reviewed PNGs in tests/fixtures/reference, 40 dpi): composing may not change a pixel that counts.
+  // Pages of each kind and layout, as printed before handout.pdf and notes.pdf were composed from slides.pdf
+  // and slides.pdf was laid out without reveal.js's print view (reviewed PNGs in tests/fixtures/reference,
+  // 40 dpi): neither may change a pixel that counts.
   const pages: [name: string, built: () => Built, kind: string, page: number][] = [
     ['slides-page3', () => idDeck, 'slides', 3],
+    ['slides-page5', () => idDeck, 'slides', 5],
+    ['backgrounds-slides-page3', () => backgroundsDeck, 'slides', 3],
+    ['backgrounds-slides-page4', () => backgroundsDeck, 'slides', 4],
+    ['backgrounds-slides-page5', () => backgroundsDeck, 'slides', 5],
+    ['backgrounds-slides-page6', () => backgroundsDeck, 'slides', 6],
     ['handout-page2', () => idDeck, 'handout', 2],
     ['notes-page1', () => idDeck, 'notes', 1],
     ['notes-page2', () => idDeck, 'notes', 2],
