@@ -37,9 +37,11 @@ export interface BrowserSession {
  * process, the protocol's set-up) then overlaps other work instead of delaying the first print.
  */
 export function openAhead(session: BrowserSession, count: number): void {
+  const first = session.spare === undefined;
   session.spare ??= [];
   for (let i = 0; i < count; i++) {
-    const page = session.browser.newPage();
+    // The blank tab the browser starts with comes first: it is already open.
+    const page = first && i === 0 ? session.browser.pages().then(([blank]) => blank ?? session.browser.newPage()) : session.browser.newPage();
     page.catch(() => {}); // a tab that failed to open: withPage opens another and reports that one
     session.spare.push(page);
   }

@@ -166,7 +166,7 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   // free. Not when the flags or the config ask for no PDF (an essay's front matter may still ask: then it starts on demand).
   const guessedPdfs = flags.pdf ?? config.pdf ?? defaults.pdf;
   // Awaited until Chromium is spawned: loading and compiling the essays hold this thread, and would hold up its start.
-  if (guessedPdfs !== false && guessedPdfs.length > 0) await printer.warmUp(flags.browser ?? config.browser, guessedPdfs);
+  if (guessedPdfs !== false && guessedPdfs.length > 0) await printer.warmUp(flags.browser ?? config.browser);
   let results: EssayResult[];
   try {
     // Loaded here, not at start-up: `paparan --version`, `check` and `import` need little of it.

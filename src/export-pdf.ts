@@ -84,22 +84,6 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
   const deckPage = readDeckPage(dir, { file: deck.file, slides: deck.slides.length });
   deckPage.catch(() => {}); // reported through the prints that wait for it
 
-  // Two tabs side by side (on two cores about a third faster than one after another; a tab per PDF costs more than
-  // it gains): the slides, laid out once; and the paper pages, one after the other.
-  const slideTab = onTab(job, async (tab) => {
-    const page = await deckPage;
-    const slides = kinds.includes('slides') ? await printSlidePages(tab, job, page, 'screen', 'slides.pdf') : undefined;
-    if (paperKinds.length === 0) return { slides };
-    // What the paper's frames show: slides.pdf's pages, unless the theme styles slides on paper otherwise (print colours, print CSS).
-    const forPaper = `${paperKinds.map((kind) => `${kind}.pdf`).join(' and ')} (the slides)`;
-    const look = page.paperStyles ? 'paper' : 'screen';
-    return { slides, paperSlides: look === 'screen' && slides ? slides : await printSlidePages(tab, job, page, look, forPaper) };
-  });
-  const paperTab = onTab(job, async (tab) => {
-    const printed: Printed[] = [];
-    for (const kind of paperKinds) printed.push(await printPaper(tab, job, kind, await deckPage));
-    return printed;
-  }, paperKinds.length > 0);
   const results: PdfResult[] = [];
   const finish = async (kind: PdfKind, doc: PDFDocument, bookmarks: Bookmark[], blocked: string[]) => {
     const pages = describePdf(doc, pdfInfo(deck), bookmarks);
@@ -109,22 +93,42 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
     options.onProgress?.(`${kind}.pdf ${(ms / 1000).toFixed(1)} s (${pages} ${pages === 1 ? 'page' : 'pages'})`);
     results.push({ kind, file, pages, ms, blocked });
   };
-  // Each tab's PDFs are read as soon as it is done, while the other may still print.
-  const slidesRead = slideTab.then(async (printed) => {
-    const slides = printed?.slides && (await loadPdf(printed.slides.pdf));
-    if (slides) await finish('slides', slides, sectionBookmarks(deck), printed!.slides!.blocked);
-    // slides.pdf is saved: from here its pages are only drawn from.
-    const paperSlides = printed?.paperSlides;
-    const source = paperSlides && (paperSlides === printed.slides ? slides : await loadPdf(paperSlides.pdf));
-    return { source, blocked: paperSlides?.blocked ?? [] };
+  /** Node's share of the work, done while the tab prints the next page: awaited, whatever happens, before returning. */
+  const pending: Promise<unknown>[] = [];
+  const meanwhile = <T>(work: Promise<T>): Promise<T> => {
+    pending.push(work);
+    work.catch(() => {}); // reported below, once the tab is closed
+    return work;
+  };
+  /** A printed PDF read by pdf-lib. */
+  const read = (printed: Printed) => meanwhile(loadPdf(printed.pdf).then((doc) => ({ doc, blocked: printed.blocked })));
+
+  // One tab, one page after another (a second tab side by side gains next to nothing on two cores, measured, and
+  // costs memory): the slides first, laid out once, so that slides.pdf is written while the paper pages print.
+  const printing = onTab(job, async (tab) => {
+    const page = await deckPage;
+    let source: ReturnType<typeof read> | undefined;
+    if (kinds.includes('slides')) {
+      const slides = read(await printSlidePages(tab, job, page, 'screen', 'slides.pdf'));
+      meanwhile(slides.then(({ doc, blocked }) => finish('slides', doc, sectionBookmarks(deck), blocked)));
+      // What the paper's frames show: slides.pdf's pages, unless the theme styles slides on paper otherwise (print colours, print CSS).
+      if (!page.paperStyles) source = slides;
+    }
+    if (paperKinds.length === 0) return { source, papers: [] };
+    const forPaper = `${paperKinds.map((kind) => `${kind}.pdf`).join(' and ')} (the slides)`;
+    source ??= read(await printSlidePages(tab, job, page, page.paperStyles ? 'paper' : 'screen', forPaper));
+    const papers: ReturnType<typeof read>[] = [];
+    for (const kind of paperKinds) papers.push(read(await printPaper(tab, job, kind, page)));
+    return { source, papers };
   });
-  const paperRead = paperTab.then((prints) => Promise.all((prints ?? []).map(async ({ pdf, blocked }) => ({ doc: await loadPdf(pdf), blocked }))));
-  const settled = await Promise.allSettled([slidesRead, paperRead]);
-  // Every tab is closed by now; report the first failure.
-  const failed = settled.find((result) => result.status === 'rejected');
+  // The tab is closed by now; once Node's work is done too, report the first failure.
+  const settled = [...(await Promise.allSettled([printing])), ...(await Promise.allSettled(pending))];
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) throw failed.reason;
-  const { source, blocked: sourceBlocked } = await slidesRead;
-  if (!source) return results;
+  const { source: sourceRead, papers: papersRead } = (await printing)!;
+  if (!sourceRead) return results;
+  // slides.pdf is saved: from here its pages are only drawn from.
+  const { doc: source, blocked: sourceBlocked } = await sourceRead;
 
   if (source.getPageCount() !== deck.slides.length) {
     throw new BrowserError(
@@ -136,7 +140,7 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
   const forms = slideForms(source);
   const { texts } = await deckPage;
   const label = labelsFor(deck.lang).slide;
-  for (const [i, { doc, blocked }] of (await paperRead).entries()) {
+  for (const [i, { doc, blocked }] of (await Promise.all(papersRead)).entries()) {
     const kind = paperKinds[i]!;
     try {
       composeSlides(doc, forms, (n) => `${label} ${n}: ${texts[n - 1] ?? ''}`.trim());
@@ -191,7 +195,12 @@ async function printSlidePages(tab: Tab, job: Job, deckPage: DeckPage, look: 'pa
 async function printPaper(tab: Tab, job: Job, kind: PaperKind, deckPage: DeckPage): Promise<Printed> {
   const { deck, dir, options } = job;
   const setup = { perPage: options.perPage, paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs };
-  const render = (slots: boolean) => (kind === 'handout' ? renderHandout(deck, deckPage, { ...setup, slots }) : renderNotes(deck, deckPage, { ...setup, slots }));
+  // For printing, the frames are empty: reveal.js's own stylesheet, the biggest, has nothing to style there.
+  const slotPage = { ...deckPage, styles: deckPage.styles.filter((style) => !/href="[^"]*\/reveal\.css"/.test(style)) };
+  const render = (slots: boolean) => {
+    const markup = slots ? slotPage : deckPage;
+    return kind === 'handout' ? renderHandout(deck, markup, { ...setup, slots }) : renderNotes(deck, markup, { ...setup, slots });
+  };
   await writeFile(path.join(dir, `${kind}.html`), render(false));
   const printFile = path.join(dir, `.${kind}.print.html`);
   await writeFile(printFile, render(true));

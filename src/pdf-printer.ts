@@ -6,7 +6,6 @@
  */
 import { openAhead, startBrowser, type BrowserSession } from './browser.js';
 import type { PdfStep, StagedDeck } from './build.js';
-import type { PdfKind } from './config.js';
 import { BrowserError, ExitCode, type Diagnostic } from './errors.js';
 import type { PdfResult } from './export-pdf.js';
 
@@ -25,12 +24,12 @@ export class PdfPrinter {
    * resolves once its process is spawned. A browser that cannot be found or started is reported only when an
    * essay asks for PDFs.
    */
-  warmUp(executablePath: string | undefined, kinds: readonly PdfKind[]): Promise<void> {
+  warmUp(executablePath: string | undefined): Promise<void> {
     if (this.session) return Promise.resolve();
     return new Promise((spawned) => {
       this.session = startBrowser({ executablePath, onSpawn: spawned }).then((session) => {
-        // The tabs printing takes side by side: the slides (printed for the handout and notes too), and the paper PDFs.
-        openAhead(session, kinds.some((kind) => kind !== 'slides') ? 2 : 1);
+        // The one tab printing takes.
+        openAhead(session, 1);
         return session;
       });
       this.session.catch(() => spawned()); // reported by print(), which awaits the same promise

@@ -114,15 +114,19 @@ describe('a real browser session', () => {
     expect((await session.browser.pages()).length).toBe(before);
   });
 
-  it('uses a tab opened ahead of need before opening another, and closes it after', async () => {
-    const before = (await session.browser.pages()).length;
-    openAhead(session, 1);
-    const ahead = await session.spare![0]!;
-    expect((await session.browser.pages()).length).toBe(before + 1);
-    const used = await withPage(session, async (page) => ({ page, open: (await session.browser.pages()).length }));
-    expect(used.page).toBe(ahead);
-    expect(used.open).toBe(before + 1);
-    expect((await session.browser.pages()).length).toBe(before);
+  it('prints in the tab the browser starts with, then in tabs opened ahead of need, before opening others; closes each after', async () => {
+    const fresh = await startBrowser();
+    try {
+      const [blank] = await fresh.browser.pages();
+      openAhead(fresh, 2);
+      const second = fresh.spare![1]!;
+      expect(await withPage(fresh, async (page) => page)).toBe(blank);
+      expect(await withPage(fresh, async (page) => page)).toBe(await second);
+      expect(await fresh.browser.pages()).toEqual([]);
+      expect(await withPage(fresh, async (page) => page.evaluate('1 + 1'))).toBe(2); // a new one, when none is left
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('keeps a page offline: blocks the network and files outside the root', async () => {
