@@ -18,7 +18,7 @@ import { blockRequestsOutside, withPage, type BrowserSession } from './browser.j
 import { composeSlides, slideForms } from './compose-pdf.js';
 import { type DeckPage, readDeckPage } from './deck-markup.js';
 import { BrowserError, ExitCode, firstLine } from './errors.js';
-import { marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes, renderSlidePages } from './handout.js';
+import { type MarginTemplates, marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes, renderSlidePages } from './handout.js';
 import { labelsFor } from './language.js';
 import type { Deck } from './model.js';
 import { type Bookmark, describePdf, loadPdf, type PdfInfo, savePdf } from './pdf-metadata.js';
@@ -85,10 +85,10 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
   deckPage.catch(() => {}); // reported through the prints that wait for it
 
   const results: PdfResult[] = [];
-  const finish = async (kind: PdfKind, doc: PDFDocument, bookmarks: Bookmark[], blocked: string[]) => {
+  const finish = async (kind: PdfKind, doc: PDFDocument, bookmarks: Bookmark[], blocked: string[], yielding = false) => {
     const pages = describePdf(doc, pdfInfo(deck), bookmarks);
     const file = path.join(dir, `${kind}.pdf`);
-    await writeFile(file, await savePdf(doc));
+    await writeFile(file, await savePdf(doc, yielding));
     const ms = Math.round(performance.now() - started);
     options.onProgress?.(`${kind}.pdf ${(ms / 1000).toFixed(1)} s (${pages} ${pages === 1 ? 'page' : 'pages'})`);
     results.push({ kind, file, pages, ms, blocked });
@@ -100,29 +100,34 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
     work.catch(() => {}); // reported below, once the tab is closed
     return work;
   };
-  /** A printed PDF read by pdf-lib. */
-  const read = (printed: Printed) => meanwhile(loadPdf(printed.pdf).then((doc) => ({ doc, blocked: printed.blocked })));
+  /** A printed PDF read by pdf-lib, pausing now and then so that the tab's next page is not kept waiting. */
+  const read = (printed: Printed) => meanwhile(loadPdf(printed.pdf, true).then((doc) => ({ doc, blocked: printed.blocked })));
+  const printFiles: string[] = [];
 
   // One tab, one page after another (a second tab side by side gains next to nothing on two cores, measured, and
   // costs memory): the slides first, laid out once, so that slides.pdf is written while the paper pages print.
   const printing = onTab(job, async (tab) => {
     const page = await deckPage;
+    // Every page to print is written now, while Chrome loads the first.
+    const forPaper = `${paperKinds.map((kind) => `${kind}.pdf`).join(' and ')} (the slides)`;
+    const paperSlides = paperKinds.length > 0 && (page.paperStyles || !kinds.includes('slides')) ? meanwhile(writeSlidePages(job, page, page.paperStyles ? 'paper' : 'screen', printFiles)) : undefined;
+    const paperPages = paperKinds.map((kind) => meanwhile(writePaper(job, kind, page, printFiles)));
     let source: ReturnType<typeof read> | undefined;
     if (kinds.includes('slides')) {
-      const slides = read(await printSlidePages(tab, job, page, 'screen', 'slides.pdf'));
-      meanwhile(slides.then(({ doc, blocked }) => finish('slides', doc, sectionBookmarks(deck), blocked)));
+      const slides = read(await printSlidePages(tab, job, await writeSlidePages(job, page, 'screen', printFiles), 'slides.pdf'));
+      meanwhile(slides.then(({ doc, blocked }) => finish('slides', doc, sectionBookmarks(deck), blocked, true)));
       // What the paper's frames show: slides.pdf's pages, unless the theme styles slides on paper otherwise (print colours, print CSS).
       if (!page.paperStyles) source = slides;
     }
     if (paperKinds.length === 0) return { source, papers: [] };
-    const forPaper = `${paperKinds.map((kind) => `${kind}.pdf`).join(' and ')} (the slides)`;
-    source ??= read(await printSlidePages(tab, job, page, page.paperStyles ? 'paper' : 'screen', forPaper));
+    source ??= read(await printSlidePages(tab, job, await paperSlides!, forPaper));
     const papers: ReturnType<typeof read>[] = [];
-    for (const kind of paperKinds) papers.push(read(await printPaper(tab, job, kind, page)));
+    for (const [i, kind] of paperKinds.entries()) papers.push(read(await printPaper(tab, job, kind, await paperPages[i]!)));
     return { source, papers };
   });
   // The tab is closed by now; once Node's work is done too, report the first failure.
   const settled = [...(await Promise.allSettled([printing])), ...(await Promise.allSettled(pending))];
+  await Promise.all(printFiles.map((file) => rm(file, { force: true })));
   const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) throw failed.reason;
   const { source: sourceRead, papers: papersRead } = (await printing)!;
@@ -168,31 +173,35 @@ interface Printed {
 }
 
 /**
- * The slides one a page at the slide's own size, every fragment shown: as projected (`screen`, slides.pdf), or
- * as on paper (`paper`). The page printed is a file beside index.html, removed after.
+ * Writes the page of the slides one a page at the slide's own size, every fragment shown: as projected (`screen`,
+ * slides.pdf), or as on paper (`paper`). A file beside index.html (listed in `printFiles`, removed after).
  */
-async function printSlidePages(tab: Tab, job: Job, deckPage: DeckPage, look: 'paper' | 'screen', what: string): Promise<Printed> {
+async function writeSlidePages(job: Job, deckPage: DeckPage, look: 'paper' | 'screen', printFiles: string[]): Promise<string> {
   const { deck, dir, options } = job;
   const printFile = path.join(dir, `.slides-${look}.print.html`);
+  printFiles.push(printFile);
   await writeFile(printFile, renderSlidePages(deck, deckPage, { grayscale: options.grayscale, look }));
-  try {
-    return await step(tab, job, what, async (page) => {
-      // The window the slide's size, as when it is projected (a theme may size things by the viewport).
-      await page.setViewport(slideSizeFor(deck.meta.aspect));
-      await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
-      await preparePage(page, options.grayscale);
-      return page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });
-    });
-  } finally {
-    await rm(printFile, { force: true });
-  }
+  return printFile;
+}
+
+/** Prints a page written by writeSlidePages. */
+async function printSlidePages(tab: Tab, job: Job, printFile: string, what: string): Promise<Printed> {
+  const { deck, options } = job;
+  return step(tab, job, what, async (page) => {
+    // The window the slide's size, as when it is projected (a theme may size things by the viewport).
+    await page.setViewport(slideSizeFor(deck.meta.aspect));
+    await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
+    await preparePage(page, options.grayscale);
+    return page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });
+  });
 }
 
 /**
- * The paper pages of handout.pdf or notes.pdf, each slide's frame an empty slot. Writes handout.html /
- * notes.html (with the real slides) next to index.html; the page printed is a sibling file, removed after.
+ * Writes handout.html or notes.html (the real slides in the frames, for printing from a browser) next to
+ * index.html, and the page that prints handout.pdf or notes.pdf, each frame an empty slot (listed in
+ * `printFiles`, removed after); returns that page and its header and footer.
  */
-async function printPaper(tab: Tab, job: Job, kind: PaperKind, deckPage: DeckPage): Promise<Printed> {
+async function writePaper(job: Job, kind: PaperKind, deckPage: DeckPage, printFiles: string[]): Promise<{ printFile: string; margins: MarginTemplates }> {
   const { deck, dir, options } = job;
   const setup = { perPage: options.perPage, paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs };
   // For printing, the frames are empty: reveal.js's own stylesheet, the biggest, has nothing to style there.
@@ -201,27 +210,28 @@ async function printPaper(tab: Tab, job: Job, kind: PaperKind, deckPage: DeckPag
     const markup = slots ? slotPage : deckPage;
     return kind === 'handout' ? renderHandout(deck, markup, { ...setup, slots }) : renderNotes(deck, markup, { ...setup, slots });
   };
-  await writeFile(path.join(dir, `${kind}.html`), render(false));
   const printFile = path.join(dir, `.${kind}.print.html`);
-  await writeFile(printFile, render(true));
-  const margins = renderMargins(deck, options, await job.marginFont);
+  printFiles.push(printFile);
+  await Promise.all([writeFile(path.join(dir, `${kind}.html`), render(false)), writeFile(printFile, render(true))]);
+  return { printFile, margins: renderMargins(deck, options, await job.marginFont) };
+}
+
+/** Prints handout.pdf or notes.pdf from the page writePaper wrote. */
+async function printPaper(tab: Tab, job: Job, kind: PaperKind, { printFile, margins }: { printFile: string; margins: MarginTemplates }): Promise<Printed> {
+  const { options } = job;
   const m = marginsFor(options.paper);
-  try {
-    return await step(tab, job, `${kind}.pdf`, async (page) => {
-      await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
-      await preparePage(page, options.grayscale);
-      return page.pdf({
-        ...PDF_COMMON,
-        format: options.paper,
-        landscape: options.landscape,
-        displayHeaderFooter: true,
-        ...margins,
-        margin: { top: `${m.top}mm`, bottom: `${m.bottom}mm`, left: `${m.side}mm`, right: `${m.side}mm` },
-      });
+  return step(tab, job, `${kind}.pdf`, async (page) => {
+    await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
+    await preparePage(page, options.grayscale);
+    return page.pdf({
+      ...PDF_COMMON,
+      format: options.paper,
+      landscape: options.landscape,
+      displayHeaderFooter: true,
+      ...margins,
+      margin: { top: `${m.top}mm`, bottom: `${m.bottom}mm`, left: `${m.side}mm`, right: `${m.side}mm` },
     });
-  } finally {
-    await rm(printFile, { force: true });
-  }
+  });
 }
 
 /** Options every PDF shares. */

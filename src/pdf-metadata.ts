@@ -27,15 +27,18 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: Boo
   return { bytes: await savePdf(doc), pages };
 }
 
-/** A PDF's bytes, without pausing for the event loop every 50 objects (pdf-lib's default, for browsers: here it only adds waits). */
-export function savePdf(doc: PDFDocument): Promise<Uint8Array> {
-  return doc.save({ objectsPerTick: Infinity });
+/**
+ * A PDF's bytes. pdf-lib pauses for the event loop every 50 objects by default, a browser's habit that here only
+ * adds waits; `yielding` pauses every 1500, so that a browser tab driven meanwhile is not kept waiting long.
+ */
+export function savePdf(doc: PDFDocument, yielding = false): Promise<Uint8Array> {
+  return doc.save({ objectsPerTick: yielding ? 1500 : Infinity });
 }
 
-/** Reads a PDF Chrome printed, to finish it (parseSpeed: without pausing for the event loop, as in savePdf). */
-export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+/** Reads a PDF Chrome printed, to finish it (pausing for the event loop as savePdf does). */
+export function loadPdf(bytes: Uint8Array, yielding = false): Promise<PDFDocument> {
   // updateMetadata: false keeps Chrome's producer and dates instead of pdf-lib's.
-  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity });
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: yielding ? 1500 : Infinity });
 }
 
 /** Sets the document info and language of a loaded PDF and writes top-level bookmarks; returns its page count. */
