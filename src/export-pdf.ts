@@ -3,8 +3,8 @@
  * slides out once, one a page at the slide's own size, from the deck's own
  * slide markup and CSS, with no script to run (print-slides.hbs): that is
  * slides.pdf. handout.pdf and notes.pdf are paper pages (handout.hbs,
- * notes.hbs) that Chrome prints in a second tab meanwhile, with an empty slot
- * in each slide's frame; the printed slides are then drawn into the slots as
+ * notes.hbs) that Chrome prints next, in the same tab, with an empty slot in
+ * each slide's frame; the printed slides are then drawn into the slots as
  * vectors (compose-pdf.ts). handout.html and notes.html, the same pages with
  * the slides in them, are written next to index.html for printing from a
  * browser. Every page is offline, closed in a finally, and bounded by a timeout.
