@@ -6,7 +6,7 @@
  *     the shared essay against Marp's `--pdf` and HTML of the same essay made
  *     into a Marp deck by hand (scripts/bench/marp-deck.md), with the ratios.
  *     `npm run bench -- compare` runs this part only; BENCH_RUNS sets the runs (5).
- *  2. The shared essay and generated essays of ~50, ~100 and ~200 slides:
+ *  2. The shared essay and generated essays of about 25, 50, 100 and 250 slides:
  *     full build with all three PDFs, time per stage, ms per slide, peak memory.
  *  3. Live preview: time from saving a content file to the browser showing
  *     the change (median of several edits).
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
   }
   console.log('');
   const essays: [string, string][] = [['shared essay', sharedEssay]];
-  for (const sections of [6, 12, 24]) {
+  for (const sections of [6, 12, 24, 60]) {
     const file = path.join(work, `generated-${sections}.md`);
     writeFileSync(file, generatedEssay(sections));
     essays.push([`generated, ${sections} sections`, file]);
