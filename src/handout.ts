@@ -183,6 +183,8 @@ function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean, slots = fa
     htmlAttributes: markup.htmlAttributes.filter(([name]) => name !== 'class' && name !== 'lang').map(([name, value]) => ({ name, value })),
     slideWidth: size.width,
     slideHeight: size.height,
+    // Diagrams (main's Mermaid blocks, drawn by a script in the page as in the deck): only where slides are shown, not in slots.
+    diagrams: !slots && markup.sections.some((section) => section.includes('mermaid-source')),
   };
 }
 
