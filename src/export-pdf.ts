@@ -100,8 +100,16 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
     work.catch(() => {}); // reported below, once the tab is closed
     return work;
   };
-  /** A printed PDF read by pdf-lib, pausing now and then so that the tab's next page is not kept waiting. */
-  const read = (printed: Printed) => meanwhile(loadPdf(printed.pdf, true).then((doc) => ({ doc, blocked: printed.blocked })));
+  /**
+   * A printed PDF read by pdf-lib: after the tab has asked for its next page (a turn of the event loop later),
+   * and pausing now and then, so that the tab is not kept waiting.
+   */
+  const read = (printed: Printed) =>
+    meanwhile(
+      new Promise((next) => setImmediate(next))
+        .then(() => loadPdf(printed.pdf, true))
+        .then((doc) => ({ doc, blocked: printed.blocked })),
+    );
   const printFiles: string[] = [];
 
   // One tab, one page after another (a second tab side by side gains next to nothing on two cores, measured, and

@@ -26,7 +26,7 @@ export class PdfPrinter {
    */
   warmUp(executablePath: string | undefined): Promise<void> {
     if (this.session) return Promise.resolve();
-    return new Promise((spawned) => {
+    const spawning = new Promise<void>((spawned) => {
       this.session = startBrowser({ executablePath, onSpawn: spawned }).then((session) => {
         // The one tab printing takes.
         openAhead(session, 1);
@@ -34,6 +34,9 @@ export class PdfPrinter {
       });
       this.session.catch(() => spawned()); // reported by print(), which awaits the same promise
     });
+    // Then the printing code, beside the build code: after the compile, the first tab is set up sooner.
+    void spawning.then(() => import('./export-pdf.js').catch(() => {}));
+    return spawning;
   }
 
   /**
