@@ -22,7 +22,6 @@ import { type MarginTemplates, marginsFor, type Paper, type PerPage, renderHando
 import { labelsFor } from './language.js';
 import type { Deck } from './model.js';
 import { type Bookmark, describePdf, loadPdf, type PdfInfo, savePdf } from './pdf-metadata.js';
-import { slideSizeFor } from './layout.js';
 import { authorsOf } from './render.js';
 import { builtinTemplatesDir } from './templates.js';
 
@@ -194,10 +193,8 @@ async function writeSlidePages(job: Job, deckPage: DeckPage, look: 'paper' | 'sc
 
 /** Prints a page written by writeSlidePages. */
 async function printSlidePages(tab: Tab, job: Job, printFile: string, what: string): Promise<Printed> {
-  const { deck, options } = job;
+  const { options } = job;
   return step(tab, job, what, async (page) => {
-    // The window the slide's size, as when it is projected (a theme may size things by the viewport).
-    await page.setViewport(slideSizeFor(deck.meta.aspect));
     await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
     await preparePage(page, options.grayscale);
     return page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });
