@@ -247,6 +247,15 @@ describe('slides.pdf', () => {
     expect(await pdfLang(file(idDeck, 'slides'))).toBe('id');
   });
 
+  it('tells a screen reader each slide\'s heading: the tagged structure has a heading per slide', async () => {
+    const doc = await PDFDocument.load(readFileSync(file(idDeck, 'slides')), { updateMetadata: false });
+    const headings = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter((object) => object instanceof PDFDict && /^\/H[1-6]$/.test(String(object.get(PDFName.of('S')))));
+    expect(headings.length).toBeGreaterThanOrEqual(idDeck.deck.slides.length);
+  });
+
   it('has a bookmark per section, opening the section divider', async () => {
     for (const built of [idDeck, enDeck]) {
       const sections = built.deck.slides.flatMap((slide, page) => (slide.kind === 'section' ? [{ title: slide.title, page }] : []));
