@@ -1,13 +1,18 @@
 /**
  * `npm run bench`: how long users wait. Prints figures, asserts nothing.
  *
- *  1. The shared essay and generated essays of ~50, ~100 and ~200 slides:
+ *  1. Side by side with Marp CLI, as a user runs them (one process each,
+ *     alternating, medians): our full build, `--pdf slides` and `--no-pdf` of
+ *     the shared essay against Marp's `--pdf` and HTML of the same essay made
+ *     into a Marp deck by hand (scripts/bench/marp-deck.md), with the ratios.
+ *     `npm run bench -- compare` runs this part only; BENCH_RUNS sets the runs (5).
+ *  2. The shared essay and generated essays of about 25, 50, 100 and 250 slides:
  *     full build with all three PDFs, time per stage, ms per slide, peak memory.
- *  2. Live preview: time from saving a content file to the browser showing
+ *  3. Live preview: time from saving a content file to the browser showing
  *     the change (median of several edits).
  *  3. slides.pptx of the shared essay: its time on top of the build.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +24,7 @@ import { planDeck } from '../src/plan/deck.js';
 import { startPreview } from '../src/preview.js';
 import { renderDeck } from '../src/render.js';
 import { builtinTemplatesDir, loadTemplates } from '../src/templates.js';
+import { compileIfStale } from './compile-if-stale.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const work = mkdtempSync(path.join(os.tmpdir(), 'paparan-bench-'));
@@ -156,9 +162,69 @@ function treeRssMb(rootPid: number): number {
   return rows.filter(([pid]) => inTree.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
 }
 
+/** reveal-md 6.1 `--static` of the shared essay, as measured for issue 13 (reveal-md is not installed here). */
+const REVEAL_MD_STATIC_QUOTED_MS = 750;
+
+/** Wall time of one command, in ms; throws when it fails. */
+function timeCommand(command: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const started = performance.now();
+  const run = spawnSync(command[0]!, command.slice(1), { cwd: root, env, encoding: 'utf8' });
+  const took = ms(started);
+  if (run.status !== 0) throw new Error(`${command.join(' ')} failed (${run.status}): ${run.stderr}`);
+  return took;
+}
+
+/** Part 1: our CLI and Marp CLI, each a fresh process as a user runs it, alternating so that load on the machine hits both alike. */
+function benchAgainstMarp(runs: number): void {
+  if (compileIfStale() !== 0) throw new Error('could not compile src/ into lib/');
+  const out = path.join(work, 'compare');
+  const paparan = (...flags: string[]) => [process.execPath, path.join(root, 'bin/paparan.js'), 'build', sharedEssay, '-o', out, '-q', ...flags];
+  const marpCli = path.join(root, 'node_modules/@marp-team/marp-cli/marp-cli.js');
+  const marpDeck = path.join(root, 'scripts/bench/marp-deck.md');
+  const marp = (...flags: string[]) => [process.execPath, marpCli, '--no-stdin', marpDeck, ...flags];
+  // Marp prints with the same Chromium as paparan.
+  const marpEnv = { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' };
+  const commands: [name: string, command: string[], env?: NodeJS.ProcessEnv][] = [
+    ['paparan: full build (deck + 3 PDFs)', paparan()],
+    ['Marp CLI 4.5.1: --pdf', marp('--pdf', '-o', path.join(work, 'marp.pdf')), marpEnv],
+    ['paparan: --pdf slides', paparan('--pdf', 'slides')],
+    ['paparan: --no-pdf', paparan('--no-pdf')],
+    ['Marp CLI 4.5.1: HTML', marp('-o', path.join(work, 'marp.html')), marpEnv],
+  ];
+  // One untimed round: the disk cache and the first Chromium start are nobody's fault.
+  for (const [, command, env] of commands) timeCommand(command, env);
+  const times = new Map(commands.map(([name]) => [name, [] as number[]]));
+  const loadBefore = os.loadavg();
+  for (let round = 0; round < runs; round++) {
+    // Rotate the order each round: no command always runs right after the same one.
+    for (let i = 0; i < commands.length; i++) {
+      const [name, command, env] = commands[(i + round) % commands.length]!;
+      times.get(name)!.push(timeCommand(command, env));
+    }
+  }
+  const loadAfter = os.loadavg();
+  const med = (name: string) => median(times.get(name)!);
+  console.log(`Side by side, ${runs} runs each, alternating, medians (load average ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after, ${os.cpus().length} cores):`);
+  for (const [name] of commands) console.log(`  ${name.padEnd(42)} ${fmt(med(name))}   (runs: ${times.get(name)!.map((t) => Math.round(t)).join(', ')} ms)`);
+  console.log(`  ${'reveal-md 6.1 --static (quoted, not run)'.padEnd(42)} ${fmt(REVEAL_MD_STATIC_QUOTED_MS)}   (issue 13's figure on this machine; reveal-md is not installed)`);
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  const marpPdf = med('Marp CLI 4.5.1: --pdf');
+  console.log('Ratios (goal in brackets):');
+  console.log(`  full build / Marp --pdf        ${ratio(med('paparan: full build (deck + 3 PDFs)'), marpPdf)}   (≤ 0.70)`);
+  console.log(`  --pdf slides / Marp --pdf      ${ratio(med('paparan: --pdf slides'), marpPdf)}`);
+  console.log(`  --no-pdf / Marp HTML           ${ratio(med('paparan: --no-pdf'), med('Marp CLI 4.5.1: HTML'))}`);
+  console.log(`  --no-pdf / reveal-md (quoted)  ${ratio(med('paparan: --no-pdf'), REVEAL_MD_STATIC_QUOTED_MS)}   (≤ 0.50)`);
+}
+
 async function main(): Promise<void> {
+  benchAgainstMarp(Number(process.env.BENCH_RUNS ?? 5));
+  if (process.argv.includes('compare')) {
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
+  console.log('');
   const essays: [string, string][] = [['shared essay', sharedEssay]];
-  for (const sections of [6, 12, 24]) {
+  for (const sections of [6, 12, 24, 60]) {
     const file = path.join(work, `generated-${sections}.md`);
     writeFileSync(file, generatedEssay(sections));
     essays.push([`generated, ${sections} sections`, file]);

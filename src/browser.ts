@@ -16,13 +16,35 @@ export interface BrowserOptions {
   executablePath?: string;
   /** How long the browser may take to start, in ms. */
   timeoutMs?: number;
+  /** Told once the browser process is being started, before it is ready (or when starting failed first). */
+  onSpawn?: () => void;
 }
 
 export interface BrowserSession {
   browser: Browser;
   executablePath: string;
-  /** Closes the browser and removes its profile; safe to call twice, never throws. */
-  close(): Promise<void>;
+  /**
+   * Closes the browser and removes its profile; safe to call twice, never throws. `now`: kill it at once
+   * instead of asking it to close (for when nothing it holds matters any more, as at the end of a build).
+   */
+  close(options?: { now?: boolean }): Promise<void>;
+  /** Tabs opened ahead of need (openAhead), taken by withPage before it opens a new one. */
+  spare?: Promise<Page>[];
+}
+
+/**
+ * Opens `count` blank tabs now, for withPage to take later: a tab's first opening (its renderer
+ * process, the protocol's set-up) then overlaps other work instead of delaying the first print.
+ */
+export function openAhead(session: BrowserSession, count: number): void {
+  const first = session.spare === undefined;
+  session.spare ??= [];
+  for (let i = 0; i < count; i++) {
+    // The blank tab the browser starts with comes first: it is already open.
+    const page = first && i === 0 ? session.browser.pages().then(([blank]) => blank ?? session.browser.newPage()) : session.browser.newPage();
+    page.catch(() => {}); // a tab that failed to open: withPage opens another and reports that one
+    session.spare.push(page);
+  }
 }
 
 /** How long startup may take by default; a cold Chromium in CI needs a few seconds. */
@@ -139,10 +161,10 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
   let browser: Browser | undefined;
   let closing: Promise<void> | undefined;
 
-  const shutDown = async (): Promise<void> => {
+  const shutDown = async (now: boolean): Promise<void> => {
     const child = browser?.process();
     const exited = child ? waitForExit(child) : Promise.resolve();
-    if (browser) await settleWithin(browser.close(), CLOSE_TIMEOUT_MS);
+    if (browser && !now) await settleWithin(browser.close(), CLOSE_TIMEOUT_MS);
     killer.abort(); // kills a browser that would not close; a no-op when it is already gone
     await settleWithin(exited, CLOSE_TIMEOUT_MS);
     await reapHelpers(profileDir, child?.pid);
@@ -153,7 +175,7 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
   const tracked: TrackedSession = {
     profileDir,
     kill: () => killer.abort(),
-    close: () => (closing ??= shutDown()),
+    close: (options) => (closing ??= shutDown(options?.now ?? false)),
   };
   // Tracked before launching, so a Ctrl-C during startup is cleaned up too.
   openSessions.add(tracked);
@@ -161,7 +183,7 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
 
   try {
     const puppeteer = await import('puppeteer-core');
-    browser = await puppeteer.launch({
+    const launching = puppeteer.launch({
       executablePath,
       headless: true,
       args: [...LAUNCH_ARGS, `--user-data-dir=${profileDir}`],
@@ -172,7 +194,11 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
       handleSIGHUP: false,
       signal: killer.signal,
     });
+    // Chromium is spawned within launch's first step; its start-up now runs beside whatever comes next.
+    options.onSpawn?.();
+    browser = await launching;
   } catch (error) {
+    options.onSpawn?.();
     await tracked.close();
     throw new BrowserError(
       `Could not start the browser at ${executablePath}: ${firstLine(error)}. ` +
@@ -187,7 +213,8 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
 export async function withPage<T>(session: BrowserSession, fn: (page: Page) => Promise<T>): Promise<T> {
   let page: Page;
   try {
-    page = await session.browser.newPage();
+    const spare = session.spare?.shift();
+    page = (await spare?.catch(() => undefined)) ?? (await session.browser.newPage());
   } catch (error) {
     throw new BrowserError(`Could not open a browser tab: ${firstLine(error)}`, {
       cause: error,
@@ -246,7 +273,7 @@ interface TrackedSession {
   profileDir: string;
   /** Kills the browser process tree now, synchronously. */
   kill(): void;
-  close(): Promise<void>;
+  close(options?: { now?: boolean }): Promise<void>;
 }
 
 /** Sessions whose browser or profile may still exist. */
@@ -347,11 +374,16 @@ async function settleWithin(promise: Promise<unknown>, ms: number): Promise<bool
  */
 async function reapHelpers(profileDir: string, group: number | undefined): Promise<void> {
   if (process.platform !== 'linux') return;
-  for (let attempt = 0; attempt < 20; attempt++) {
+  // Looked at often: killed helpers are gone within milliseconds, and every build waits for this.
+  const deadline = performance.now() + 2_000;
+  for (;;) {
     const left = helperPids(profileDir, group);
     if (left.length === 0) return;
-    if (attempt === 19) for (const pid of left) process.kill(pid, 'SIGKILL');
-    else await new Promise((resolve) => setTimeout(resolve, 100));
+    if (performance.now() > deadline) {
+      for (const pid of left) process.kill(pid, 'SIGKILL');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 

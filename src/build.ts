@@ -25,7 +25,6 @@ import { parseEssay, slugFromPath } from './parse.js';
 import { planDeck } from './plan/deck.js';
 import { readEssayBytes } from './read-essay.js';
 import { renderDeck } from './render.js';
-import { inlineDeck } from './single-file.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
 import { resolveTheme, themeDiagnostics, themeView, type Theme } from './themes.js';
 import { version } from './version.js';
@@ -213,7 +212,8 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
     const pptx = compiled.settings.formats.includes('pptx') ? await writeDeckPptx(compiled, dir) : undefined;
     if (pptx) diagnostics = [...diagnostics, ...pptx.diagnostics];
     const pdfStep = await options.pdfs?.({ compiled, dir });
-    const singleFileBytes = options.singleFile ? await inlineDeck(dir, { essay: file, templateDirs: compiled.templateDirs }) : undefined;
+    // Loaded only for --single-file: its HTML and CSS parsers are not needed by other builds.
+    const singleFileBytes = options.singleFile ? await (await import('./single-file.js')).inlineDeck(dir, { essay: file, templateDirs: compiled.templateDirs }) : undefined;
     const builtAt = new Date().toISOString();
     const printed = printedPdfs(dir, builtAt);
     const unprinted = (pdfStep?.asked ?? []).filter((kind) => !printed.some((pdf) => pdf.kind === kind));

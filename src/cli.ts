@@ -6,14 +6,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildEssays, importEssayFile, type EssayResult } from './build.js';
-import { checkEssay, formatFigures, startCheckBrowser } from './check.js';
+import type { EssayResult } from './build.js';
 import { defaults, detailLevels, handoutLayouts, loadProjectConfig, maxTimeout, pdfKinds, type Detail, type HandoutLayout, type PdfKind } from './config.js';
 import { PdfPrinter } from './pdf-printer.js';
 import { ExitCode, formatDiagnostic, formatWhere, PaparanError, type Diagnostic } from './errors.js';
-import { slugFromPath } from './parse.js';
 import { checkOutDir, stopPublishing } from './output.js';
-import { checkDistinctSlugs } from './slug.js';
+import { checkDistinctSlugs, slugFromPath } from './slug.js';
 import { checkImportTargets, importTarget, writeImported } from './import-target.js';
 import { closestWord } from './suggest.js';
 import { version } from './version.js';
@@ -170,8 +168,15 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const signal of signals) process.once(signal, interrupt);
+  // Chromium starts, with its tabs, while the build code loads and the essays are compiled: most of its start-up is then
+  // free. Not when the flags or the config ask for no PDF (an essay's front matter may still ask: then it starts on demand).
+  const guessedPdfs = flags.pdf ?? config.pdf ?? defaults.pdf;
+  // Awaited until Chromium is spawned: loading and compiling the essays hold this thread, and would hold up its start.
+  if (guessedPdfs !== false && guessedPdfs.length > 0) await printer.warmUp(flags.browser ?? config.browser);
   let results: EssayResult[];
   try {
+    // Loaded here, not at start-up: `paparan --version`, `check` and `import` need little of it.
+    const { buildEssays } = await import('./build.js');
     const onWait = flags.quiet ? undefined : (slug: string, message: string) => console.error(`  ${slug}: ${message}`);
     const options = { outDir, cli, config, singleFile: flags.singleFile, pdfs: printer.print, onWait };
     results = await buildEssays(essays, options, (result) => interrupted ?? report(result, flags.quiet));
@@ -251,6 +256,7 @@ async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
     console.error('paparan: no essays found in content/: add content/<name>.md or name files to check');
     return ExitCode.usage;
   }
+  const { checkEssay, formatFigures, startCheckBrowser } = await import('./check.js');
   // One browser for every essay; without one the figures are still checked, and the line says overflow was not.
   const { session, reason } = flags.browser === false ? { session: undefined, reason: 'skipped (--no-browser)' } : await startCheckBrowser(typeof flags.browser === 'string' ? flags.browser : undefined);
   let failed = false;
@@ -272,6 +278,7 @@ async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
 
 async function runImport(file: string, flags: { title?: string; lang?: string; out: string; force?: boolean }): Promise<number> {
   const target = importTarget(file, flags.out);
+  const { importEssayFile } = await import('./build.js');
   const { imported, diagnostics } = await importEssayFile(file, { title: flags.title, lang: flags.lang });
   // A Word file's pictures go beside the essay, in <slug>-images/, where its Markdown points.
   const images = (imported.images ?? []).map((image) => ({ target: path.join(path.dirname(target), image.path), bytes: image.bytes }));

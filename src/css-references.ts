@@ -5,7 +5,12 @@
  * the parser cannot read but looks like a load (an escaped `u\72l(`, a `var()`
  * inside `image-set()`) is returned as unchecked, for the caller to refuse.
  */
-import { ident, parse, walk, type CssNode } from 'css-tree';
+import { createRequire } from 'node:module';
+import type { CssNode } from 'css-tree';
+
+/** css-tree, loaded on first use (its CommonJS build, so that this stays synchronous): only user themes need it, and it is slow to load. */
+let cssTree: typeof import('css-tree') | undefined;
+const csstree = () => (cssTree ??= createRequire(import.meta.url)('css-tree') as typeof import('css-tree'));
 
 /** One URL a stylesheet loads. */
 export interface CssReference {
@@ -34,8 +39,8 @@ export function cssReferences(css: string): { references: CssReference[]; unchec
   const references: CssReference[] = [];
   const unchecked: UncheckedCss[] = [];
   // Custom properties are parsed too: `--bg: image-set("…")` loads wherever var(--bg) is used.
-  const ast = parse(css, { positions: true, parseCustomProperty: true, onParseError: () => {} });
-  walk(ast, function (node: CssNode) {
+  const ast = csstree().parse(css, { positions: true, parseCustomProperty: true, onParseError: () => {} });
+  csstree().walk(ast, function (node: CssNode) {
     const line = node.loc?.start.line ?? 1;
     const inImport = this.atrule !== null && nameOf(this.atrule.name) === 'import' && this.function === null;
     const within = this.function ? nameOf(this.function.name) : undefined;
@@ -57,7 +62,7 @@ export function cssReferences(css: string): { references: CssReference[]; unchec
 
 /** A function or at-rule name as the browser reads it: escapes decoded, any case. */
 function nameOf(name: string): string {
-  return ident.decode(name).toLowerCase();
+  return csstree().ident.decode(name).toLowerCase();
 }
 
 function unprefixed(name: string): string {

@@ -1,19 +1,27 @@
 /**
- * Prints a built deck to PDF with the build's one browser: slides.pdf through
- * reveal.js's own print view, handout.pdf and notes.pdf through print pages
- * (handout.html, notes.html) that reuse the deck's slide markup and CSS. Every
- * page is offline, closed in a finally, and bounded by a timeout.
+ * Prints a built deck to PDF with the build's one browser. Chrome lays the
+ * slides out once, one a page at the slide's own size, from the deck's own
+ * slide markup and CSS, with no script to run (print-slides.hbs): that is
+ * slides.pdf. handout.pdf and notes.pdf are paper pages (handout.hbs,
+ * notes.hbs) that Chrome prints next, in the same tab, with an empty slot in
+ * each slide's frame; the printed slides are then drawn into the slots as
+ * vectors (compose-pdf.ts). handout.html and notes.html, the same pages with
+ * the slides in them, are written next to index.html for printing from a
+ * browser. Every page is offline, closed in a finally, and bounded by a timeout.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { PDFDocument } from './pdf-lib.js';
 import type { Page, PDFOptions as ChromePdfOptions } from 'puppeteer-core';
 import { blockRequestsOutside, withPage, type BrowserSession } from './browser.js';
+import { composeSlides, slideForms } from './compose-pdf.js';
+import { type DeckPage, readDeckPage } from './deck-markup.js';
 import { BrowserError, ExitCode, firstLine } from './errors.js';
-import { type DeckMarkup, marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes } from './handout.js';
+import { type MarginTemplates, marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes, renderSlidePages } from './handout.js';
+import { labelsFor } from './language.js';
 import type { Deck } from './model.js';
-import { type Bookmark, finishPdf, type PdfInfo } from './pdf-metadata.js';
-import { slideSizeFor } from './layout.js';
+import { type Bookmark, describePdf, loadPdf, type PdfInfo, savePdf } from './pdf-metadata.js';
 import { authorsOf } from './render.js';
 import { builtinTemplatesDir } from './templates.js';
 
@@ -60,35 +68,101 @@ export interface PdfResult {
 /** The order PDFs are made and reported in. */
 const KINDS: PdfKind[] = ['slides', 'handout', 'notes'];
 
+type PaperKind = Exclude<PdfKind, 'slides'>;
+
 /** Prints the requested PDFs of a deck whose index.html and assets are in `dir`. */
 export async function exportPdfs(session: BrowserSession, deck: Deck, dir: string, options: PdfOptions): Promise<PdfResult[]> {
+  const started = performance.now();
   const kinds = KINDS.filter((kind) => options.kinds.includes(kind));
+  const paperKinds = kinds.filter((kind): kind is PaperKind => kind !== 'slides');
   const timeoutMs = options.timeoutMs ?? defaultPdfOptions.timeoutMs!;
   // The header/footer font: read and encoded once, for the handout and the notes alike.
-  const marginFont = kinds.some((kind) => kind !== 'slides') ? headerFont(dir) : Promise.resolve(undefined);
+  const marginFont = paperKinds.length > 0 ? headerFont(dir) : Promise.resolve(undefined);
   const job: Job = { session, deck, dir, options, timeoutMs, marginFont };
+  // The deck's markup, read once (no browser page) for every print page.
+  const deckPage = readDeckPage(dir, { file: deck.file, slides: deck.slides.length });
+  deckPage.catch(() => {}); // reported through the prints that wait for it
 
-  // Handout and notes both need the deck's markup: read it once, while slides.pdf prints.
-  let markup: Promise<DeckMarkup & { blocked: string[] }> | undefined;
-  const readMarkupOnce = () => (markup ??= readDeckMarkup(job));
+  const results: PdfResult[] = [];
+  const finish = async (kind: PdfKind, doc: PDFDocument, bookmarks: Bookmark[], blocked: string[], yielding = false) => {
+    const pages = describePdf(doc, pdfInfo(deck), bookmarks);
+    const file = path.join(dir, `${kind}.pdf`);
+    await writeFile(file, await savePdf(doc, yielding));
+    const ms = Math.round(performance.now() - started);
+    options.onProgress?.(`${kind}.pdf ${(ms / 1000).toFixed(1)} s (${pages} ${pages === 1 ? 'page' : 'pages'})`);
+    results.push({ kind, file, pages, ms, blocked });
+  };
+  /** Node's share of the work, done while the tab prints the next page: awaited, whatever happens, before returning. */
+  const pending: Promise<unknown>[] = [];
+  const meanwhile = <T>(work: Promise<T>): Promise<T> => {
+    pending.push(work);
+    work.catch(() => {}); // reported below, once the tab is closed
+    return work;
+  };
+  /**
+   * A printed PDF read by pdf-lib: after the tab has asked for its next page (a turn of the event loop later),
+   * and pausing now and then, so that the tab is not kept waiting.
+   */
+  const read = (printed: Printed) =>
+    meanwhile(
+      new Promise((next) => setImmediate(next))
+        .then(() => loadPdf(printed.pdf, true))
+        .then((doc) => ({ doc, blocked: printed.blocked })),
+    );
+  const printFiles: string[] = [];
 
-  // All PDFs print side by side: on two cores about a third faster than one after another (measured).
-  const settled = await Promise.allSettled(
-    kinds.map(async (kind): Promise<PdfResult> => {
-      const started = performance.now();
-      const printed = kind === 'slides' ? await printSlides(job) : await printPage(job, kind, await readMarkupOnce());
-      const file = path.join(dir, `${kind}.pdf`);
-      const { bytes, pages } = await finishPdf(printed.pdf, pdfInfo(deck), kind === 'slides' ? sectionBookmarks(deck) : []);
-      await writeFile(file, bytes);
-      const ms = Math.round(performance.now() - started);
-      options.onProgress?.(`${kind}.pdf ${(ms / 1000).toFixed(1)} s (${pages} ${pages === 1 ? 'page' : 'pages'})`);
-      return { kind, file, pages, ms, blocked: printed.blocked };
-    }),
-  );
-  // Every page is closed by now; report the first failure.
-  const failed = settled.find((result) => result.status === 'rejected');
+  // One tab, one page after another (a second tab side by side gains next to nothing on two cores, measured, and
+  // costs memory): the slides first, laid out once, so that slides.pdf is written while the paper pages print.
+  const printing = onTab(job, async (tab) => {
+    const page = await deckPage;
+    // Every page to print is written now, while Chrome loads the first.
+    const forPaper = `${paperKinds.map((kind) => `${kind}.pdf`).join(' and ')} (the slides)`;
+    const paperSlides = paperKinds.length > 0 && (page.paperStyles || !kinds.includes('slides')) ? meanwhile(writeSlidePages(job, page, page.paperStyles ? 'paper' : 'screen', printFiles)) : undefined;
+    const paperPages = paperKinds.map((kind) => meanwhile(writePaper(job, kind, page, printFiles)));
+    let source: ReturnType<typeof read> | undefined;
+    if (kinds.includes('slides')) {
+      const slides = read(await printSlidePages(tab, job, await writeSlidePages(job, page, 'screen', printFiles), 'slides.pdf'));
+      meanwhile(slides.then(({ doc, blocked }) => finish('slides', doc, sectionBookmarks(deck), blocked, true)));
+      // What the paper's frames show: slides.pdf's pages, unless the theme styles slides on paper otherwise (print colours, print CSS).
+      if (!page.paperStyles) source = slides;
+    }
+    if (paperKinds.length === 0) return { source, papers: [] };
+    source ??= read(await printSlidePages(tab, job, await paperSlides!, forPaper));
+    const papers: ReturnType<typeof read>[] = [];
+    for (const [i, kind] of paperKinds.entries()) papers.push(read(await printPaper(tab, job, kind, await paperPages[i]!)));
+    return { source, papers };
+  });
+  // The tab is closed by now; once Node's work is done too, report the first failure.
+  const settled = [...(await Promise.allSettled([printing])), ...(await Promise.allSettled(pending))];
+  await Promise.all(printFiles.map((file) => rm(file, { force: true })));
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) throw failed.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<PdfResult>).value);
+  const { source: sourceRead, papers: papersRead } = (await printing)!;
+  if (!sourceRead) return results;
+  // slides.pdf is saved: from here its pages are only drawn from.
+  const { doc: source, blocked: sourceBlocked } = await sourceRead;
+
+  if (source.getPageCount() !== deck.slides.length) {
+    throw new BrowserError(
+      `the slides printed as ${source.getPageCount()} pages where ${deck.slides.length} slides were planned: ` +
+        'a custom layout.hbs must keep each slide a <section> directly inside <div class="slides">',
+      { file: deck.file, exitCode: ExitCode.exportFailed },
+    );
+  }
+  const forms = slideForms(source);
+  const { texts } = await deckPage;
+  const label = labelsFor(deck.lang).slide;
+  for (const [i, { doc, blocked }] of (await Promise.all(papersRead)).entries()) {
+    const kind = paperKinds[i]!;
+    try {
+      composeSlides(doc, forms, (n) => `${label} ${n}: ${texts[n - 1] ?? ''}`.trim());
+    } catch (error) {
+      throw new BrowserError(`${kind}.pdf: placing the slides on the pages failed: ${firstLine(error)}`, { file: deck.file, cause: error, exitCode: ExitCode.exportFailed });
+    }
+    // What the slides' page could not load, the slides on paper lack too.
+    await finish(kind, doc, [], [...sourceBlocked, ...blocked]);
+  }
+  return results;
 }
 
 interface Job {
@@ -105,51 +179,56 @@ interface Printed {
   blocked: string[];
 }
 
-/** slides.pdf: reveal.js's print view, one slide a page at the slide's own size, every fragment shown. */
-async function printSlides(job: Job): Promise<Printed> {
-  const { deck, dir } = job;
-  const { width, height } = slideSizeFor(deck.meta.aspect);
-  return onPage(job, 'slides.pdf', async (page) => {
-    const blocked = await blockRequestsOutside(page, dir);
-    await page.setViewport({ width, height });
-    // Listen before reveal.js starts: it fires `pdf-ready` once the print layout is done.
-    await page.evaluateOnNewDocument(
-      "window.__paparanPdfReady = new Promise((resolve) => document.addEventListener('pdf-ready', () => resolve(true), { once: true }));",
-    );
-    // margin=0: the page is exactly the slide (reveal.js otherwise adds its screen margin to the paper).
-    const url = `${pathToFileURL(path.join(dir, 'index.html')).href}?print-pdf&margin=0`;
-    await page.goto(url, { waitUntil: 'load', timeout: 0 });
-    await page.evaluate('window.__paparanPdfReady');
-    // Each slide now sits in a .pdf-page; marked as .slides too, rules for `.slides > section` still
-    // reach it (the page keeps its height: reveal's print CSS sets .slides to height: auto).
-    await page.evaluate(`for (const sheet of document.querySelectorAll('.reveal .slides > .pdf-page')) {
-      sheet.style.setProperty('height', sheet.style.height, 'important');
-      sheet.classList.add('slides');
-    }`);
-    // reveal's print CSS drops the slides' padding and flex layout; print.css gives them back.
-    await page.addStyleTag({ url: pathToFileURL(path.join(dir, 'assets', 'print.css')).href });
-    await preparePage(page, job.options.grayscale);
-    const pdf = await page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });
-    return { pdf, blocked };
+/**
+ * Writes the page of the slides one a page at the slide's own size, every fragment shown: as projected (`screen`,
+ * slides.pdf), or as on paper (`paper`). A file beside index.html (listed in `printFiles`, removed after).
+ */
+async function writeSlidePages(job: Job, deckPage: DeckPage, look: 'paper' | 'screen', printFiles: string[]): Promise<string> {
+  const { deck, dir, options } = job;
+  const printFile = path.join(dir, `.slides-${look}.print.html`);
+  printFiles.push(printFile);
+  await writeFile(printFile, renderSlidePages(deck, deckPage, { grayscale: options.grayscale, look }));
+  return printFile;
+}
+
+/** Prints a page written by writeSlidePages. */
+async function printSlidePages(tab: Tab, job: Job, printFile: string, what: string): Promise<Printed> {
+  const { options } = job;
+  return step(tab, job, what, async (page) => {
+    await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
+    await preparePage(page, options.grayscale);
+    return page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });
   });
 }
 
-/** handout.pdf or notes.pdf: writes handout.html / notes.html next to index.html and prints it on paper. */
-async function printPage(job: Job, kind: 'handout' | 'notes', markup: DeckMarkup & { blocked: string[] }): Promise<Printed> {
+/**
+ * Writes handout.html or notes.html (the real slides in the frames, for printing from a browser) next to
+ * index.html, and the page that prints handout.pdf or notes.pdf, each frame an empty slot (listed in
+ * `printFiles`, removed after); returns that page and its header and footer.
+ */
+async function writePaper(job: Job, kind: PaperKind, deckPage: DeckPage, printFiles: string[]): Promise<{ printFile: string; margins: MarginTemplates }> {
   const { deck, dir, options } = job;
-  const html =
-    kind === 'handout'
-      ? renderHandout(deck, markup, { perPage: options.perPage, paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs })
-      : renderNotes(deck, markup, { paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs });
-  const htmlFile = path.join(dir, `${kind}.html`);
-  await writeFile(htmlFile, html);
-  const margins = renderMargins(deck, options, await job.marginFont);
+  const setup = { perPage: options.perPage, paper: options.paper, landscape: options.landscape, grayscale: options.grayscale, templateDirs: options.templateDirs };
+  // For printing, the frames are empty: reveal.js's own stylesheet, the biggest, has nothing to style there.
+  const slotPage = { ...deckPage, styles: deckPage.styles.filter((style) => !/href="[^"]*\/reveal\.css"/.test(style)) };
+  const render = (slots: boolean) => {
+    const markup = slots ? slotPage : deckPage;
+    return kind === 'handout' ? renderHandout(deck, markup, { ...setup, slots }) : renderNotes(deck, markup, { ...setup, slots });
+  };
+  const printFile = path.join(dir, `.${kind}.print.html`);
+  printFiles.push(printFile);
+  await Promise.all([writeFile(path.join(dir, `${kind}.html`), render(false)), writeFile(printFile, render(true))]);
+  return { printFile, margins: renderMargins(deck, options, await job.marginFont) };
+}
+
+/** Prints handout.pdf or notes.pdf from the page writePaper wrote. */
+async function printPaper(tab: Tab, job: Job, kind: PaperKind, { printFile, margins }: { printFile: string; margins: MarginTemplates }): Promise<Printed> {
+  const { options } = job;
   const m = marginsFor(options.paper);
-  return onPage(job, `${kind}.pdf`, async (page) => {
-    const blocked = await blockRequestsOutside(page, dir);
-    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 0 });
+  return step(tab, job, `${kind}.pdf`, async (page) => {
+    await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
     await preparePage(page, options.grayscale);
-    const pdf = await page.pdf({
+    return page.pdf({
       ...PDF_COMMON,
       format: options.paper,
       landscape: options.landscape,
@@ -157,7 +236,6 @@ async function printPage(job: Job, kind: 'handout' | 'notes', markup: DeckMarkup
       ...margins,
       margin: { top: `${m.top}mm`, bottom: `${m.bottom}mm`, left: `${m.side}mm`, right: `${m.side}mm` },
     });
-    return { pdf, blocked: [...markup.blocked, ...blocked] };
   });
 }
 
@@ -165,7 +243,7 @@ async function printPage(job: Job, kind: 'handout' | 'notes', markup: DeckMarkup
 const PDF_COMMON: ChromePdfOptions = {
   printBackground: true, // slide backgrounds and colours are part of the slide
   tagged: true, // an accessible PDF: screen readers follow headings and lists
-  timeout: 0, // onPage's timeout covers the whole PDF, with a message that names it
+  timeout: 0, // step's timeout covers the whole PDF, with a message that names it
 };
 
 /** Waits until diagrams are drawn and fonts and pictures are in, then greys the page if asked. */
@@ -183,59 +261,51 @@ function grayscaleScript(): Promise<string> {
   return (grayscaleSource ??= readFile(path.join(builtinTemplatesDir, 'print-grayscale.js'), 'utf8'));
 }
 
-/** The deck's slide markup and stylesheets, read from index.html as written (scripts off, so reveal.js changes nothing). */
-async function readDeckMarkup(job: Job): Promise<DeckMarkup & { blocked: string[] }> {
-  const { deck, dir } = job;
-  return onPage(job, 'handout and notes (reading index.html)', async (page) => {
-    await page.setJavaScriptEnabled(false);
-    const blocked = await blockRequestsOutside(page, dir);
-    await page.goto(pathToFileURL(path.join(dir, 'index.html')).href, { waitUntil: 'domcontentloaded', timeout: 0 });
-    const markup = (await page.evaluate(`({
-      htmlAttributes: [...document.documentElement.attributes].map((a) => [a.name, a.value]),
-      styles: [...document.head.querySelectorAll('link[rel~="stylesheet"][href], style')].map((element) => element.outerHTML),
-      sections: [...document.querySelectorAll('.reveal .slides > section')].map((section) => section.outerHTML),
-    })`)) as DeckMarkup;
-    if (markup.sections.length !== deck.slides.length) {
-      throw new BrowserError(
-        `index.html has ${markup.sections.length} slides where ${deck.slides.length} were planned: ` +
-          'a custom layout.hbs must keep each slide a <section> directly inside <div class="slides">',
-        { file: deck.file, exitCode: ExitCode.exportFailed },
-      );
-    }
-    return { ...markup, blocked };
-  });
+/** A browser tab kept offline, and every request it refused so far. */
+interface Tab {
+  page: Page;
+  blocked: string[];
 }
 
-/** Runs one printing step on its own page within the time limit; any failure becomes a BrowserError naming the essay and the PDF. */
-async function onPage<T>(job: Job, what: string, work: (page: Page) => Promise<T>): Promise<T> {
+/** Runs `work` on a tab of its own (when `needed`), closed afterwards whatever happens. */
+async function onTab<T>(job: Job, work: (tab: Tab) => Promise<T>, needed = true): Promise<T | undefined> {
+  if (!needed) return undefined;
+  return withPage(job.session, async (page) => work({ page, blocked: await blockRequestsOutside(page, job.dir) }));
+}
+
+/**
+ * One printing step on a tab, within the time limit: any failure becomes a BrowserError naming the essay
+ * and the PDF. Returns the PDF and the requests the tab refused during the step.
+ */
+async function step(tab: Tab, job: Job, what: string, work: (page: Page) => Promise<Uint8Array>): Promise<Printed> {
   const { deck, timeoutMs } = job;
   const seconds = Number((timeoutMs / 1000).toFixed(3));
-  return withPage(job.session, async (page) => {
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new BrowserError(
-              `${what}: printing took longer than ${seconds} s and was stopped: check that the deck opens in a browser, ` +
-                `or give a big deck on a slow machine more time with --timeout ${Math.max(1, Math.ceil(seconds * 2))}`,
-              { file: deck.file, exitCode: ExitCode.exportFailed },
-            ),
+  const blockedBefore = tab.blocked.length;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new BrowserError(
+            `${what}: printing took longer than ${seconds} s and was stopped: check that the deck opens in a browser, ` +
+              `or give a big deck on a slow machine more time with --timeout ${Math.max(1, Math.ceil(seconds * 2))}`,
+            { file: deck.file, exitCode: ExitCode.exportFailed },
           ),
-        timeoutMs,
-      );
-    });
-    const working = work(page);
-    working.catch(() => {}); // after a timeout the page closes under it; that late error is not news
-    try {
-      return await Promise.race([working, expired]);
-    } catch (error) {
-      if (error instanceof BrowserError) throw error;
-      throw new BrowserError(`${what}: printing failed: ${firstLine(error)}`, { file: deck.file, cause: error, exitCode: ExitCode.exportFailed });
-    } finally {
-      clearTimeout(timer);
-    }
+        ),
+      timeoutMs,
+    );
   });
+  const working = work(tab.page);
+  working.catch(() => {}); // after a timeout the tab closes under it; that late error is not news
+  try {
+    const pdf = await Promise.race([working, expired]);
+    return { pdf, blocked: tab.blocked.slice(blockedBefore) };
+  } catch (error) {
+    if (error instanceof BrowserError) throw error;
+    throw new BrowserError(`${what}: printing failed: ${firstLine(error)}`, { file: deck.file, cause: error, exitCode: ExitCode.exportFailed });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The essay's details for the PDF's document properties. */

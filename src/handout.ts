@@ -2,13 +2,16 @@
  * The print pages behind handout.pdf and notes.pdf: where each slide goes on
  * the paper (pure geometry), and the HTML of handout.html and notes.html. The
  * slides themselves are the deck's own <section> markup, scaled down, so the
- * printed slide is the projected one, with real text.
+ * printed slide is the projected one, with real text. For printing, each frame
+ * holds a marked slot instead, and the slide printed for slides.pdf is drawn
+ * into it afterwards (compose-pdf.ts).
  */
 import { displayDate, labelsFor } from './language.js';
 import type { Deck, Slide } from './model.js';
 import { slideSizeFor } from './layout.js';
 import { authorsOf, renderNote } from './render.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
+import { slotMarkup } from './compose-pdf.js';
 
 export type Paper = 'a4' | 'letter' | 'a5';
 export type PerPage = 1 | 2 | 3 | 4 | 6 | 9;
@@ -18,6 +21,11 @@ export interface PageSetup {
   landscape: boolean;
   /** Template folders, later ones overriding earlier (built-in, project, theme); built-in only when absent. */
   templateDirs?: string[];
+}
+
+export interface PrintMode {
+  /** For printing: every frame an empty slot marked with its slide's number, for the printed slide to be drawn into. */
+  slots?: boolean;
 }
 
 /** What the print pages take from the built deck (read from its index.html), so they look as it does. */
@@ -159,7 +167,7 @@ export function notesFrame(setup: PageSetup, slide: { width: number; height: num
 // --- Views and HTML -----------------------------------------------------------
 
 /** What every print page shares: language, title, the deck's CSS, the slide size. */
-function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean) {
+function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean, slots = false, look: 'paper' | 'screen' = 'paper') {
   const size = slideSizeFor(deck.meta.aspect);
   const deckClass = markup.htmlAttributes.find(([name]) => name === 'class')?.[1] ?? '';
   return {
@@ -168,17 +176,21 @@ function pageView(deck: Deck, markup: DeckMarkup, grayscale: boolean) {
     author: authorsOf(deck),
     styles: markup.styles,
     // `print-pdf` keeps reveal.css's rules for printing a live deck away from these pages.
-    htmlClass: [deckClass, 'print-pdf paparan-print', grayscale ? 'paparan-grayscale' : ''].filter(Boolean).join(' '),
+    // `paparan-print` marks paper (a theme's print colours and print CSS apply); `paparan-frames`, slides as projected.
+    htmlClass: [deckClass, 'print-pdf', look === 'paper' ? 'paparan-print' : 'paparan-frames', grayscale ? 'paparan-grayscale' : '', slots ? 'paparan-slots' : '']
+      .filter(Boolean)
+      .join(' '),
     htmlAttributes: markup.htmlAttributes.filter(([name]) => name !== 'class' && name !== 'lang').map(([name, value]) => ({ name, value })),
     slideWidth: size.width,
     slideHeight: size.height,
-    // Diagrams are drawn in the page, as in the deck (see templates/assets/diagrams.js).
-    diagrams: markup.sections.some((section) => section.includes('mermaid-source')),
+    // Diagrams (main's Mermaid blocks, drawn by a script in the page as in the deck): only where slides are shown, not in slots.
+    diagrams: !slots && markup.sections.some((section) => section.includes('mermaid-source')),
   };
 }
 
-/** One slide in a frame: the section's markup and what reveal.js would have added around it. */
-function frameView(slide: Slide, index: number, markup: DeckMarkup) {
+/** One slide in a frame: the section's markup and what reveal.js would have added around it, or the slot the printed slide goes into. */
+function frameView(slide: Slide, index: number, markup: DeckMarkup, slots = false) {
+  if (slots) return { number: index + 1, sectionHtml: slotMarkup(index + 1), backgroundStyle: undefined };
   return {
     number: index + 1,
     sectionHtml: markup.sections[index] ?? '',
@@ -194,16 +206,16 @@ function backgroundStyle(value: string): string {
   return isImage ? `background-image: url("${v.replace(/["\\\n\r]/g, encodeURIComponent)}")` : `background: ${v.replace(/[;{}]/g, '')}`;
 }
 
-export interface HandoutOptions extends PageSetup {
+export interface HandoutOptions extends PageSetup, PrintMode {
   perPage: PerPage;
   grayscale: boolean;
 }
 
 /** The HTML of handout.html: sheets of slides with writing lines, one sheet per printed page. */
 export function renderHandout(deck: Deck, markup: DeckMarkup, options: HandoutOptions): string {
-  const base = pageView(deck, markup, options.grayscale);
+  const base = pageView(deck, markup, options.grayscale, options.slots);
   const geometry = handoutGeometry(options.perPage, options, { width: base.slideWidth, height: base.slideHeight });
-  const frames = deck.slides.map((slide, i) => frameView(slide, i, markup));
+  const frames = deck.slides.map((slide, i) => frameView(slide, i, markup, options.slots));
   const sheets: { cells: (ReturnType<typeof frameView> & { lines: number[] })[] }[] = [];
   for (let start = 0; start < frames.length; start += options.perPage) {
     const cells = frames.slice(start, start + options.perPage).map((frame) => ({ ...frame, lines: Array.from({ length: geometry.lines }, (_, i) => i) }));
@@ -236,8 +248,8 @@ export function renderHandout(deck: Deck, markup: DeckMarkup, options: HandoutOp
 }
 
 /** The HTML of notes.html: each slide with its speaker notes below it, flowing over as many pages as the notes need. */
-export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup & { grayscale: boolean }): string {
-  const base = pageView(deck, markup, options.grayscale);
+export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup & PrintMode & { grayscale: boolean }): string {
+  const base = pageView(deck, markup, options.grayscale, options.slots);
   const frame = notesFrame(options, { width: base.slideWidth, height: base.slideHeight });
   const labels = labelsFor(deck.lang);
   const sections = deck.slides.filter((s) => s.kind === 'section');
@@ -251,7 +263,7 @@ export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup &
       `--slide-height: ${base.slideHeight}px`,
     ].join('; '),
     notes: deck.slides.map((slide, i) => ({
-      ...frameView(slide, i, markup),
+      ...frameView(slide, i, markup, options.slots),
       caption: `${labels.slide} ${i + 1} / ${deck.slides.length}`,
       title: slide.title,
       section: slide.kind === 'section' ? undefined : sections[slide.section]?.title,
@@ -259,6 +271,31 @@ export function renderNotes(deck: Deck, markup: DeckMarkup, options: PageSetup &
     })),
   };
   return printTemplate('notes', options.templateDirs)(view);
+}
+
+/**
+ * The HTML of the slides one a page at the slide's size, each in a frame as on the handout, without a script:
+ * slides.pdf (`look: 'screen'`, as projected), or the slides on paper (`'paper'`) for a theme that styles paper
+ * differently from the screen (print colours, print CSS).
+ */
+export function renderSlidePages(deck: Deck, markup: DeckMarkup, options: { grayscale: boolean; look: 'paper' | 'screen' }): string {
+  const base = pageView(deck, markup, options.grayscale, false, options.look);
+  // reveal.js's print view, which made slides.pdf until paparan 0.1, lays each slide out a pixel short of its page
+  // (its pdfPageHeightOffset); slides.pdf keeps that look to the pixel.
+  const slideHeight = options.look === 'screen' ? base.slideHeight - 1 : base.slideHeight;
+  const view = {
+    ...base,
+    frameStyle: [
+      `--frame-width: ${base.slideWidth}px`,
+      `--frame-height: ${base.slideHeight}px`,
+      '--scale: 1',
+      `--slide-width: ${base.slideWidth}px`,
+      `--slide-height: ${slideHeight}px`,
+    ].join('; '),
+    frames: deck.slides.map((slide, i) => frameView(slide, i, markup)),
+  };
+  // Built-in only: it must frame the slides exactly as the PDFs' frames are sized.
+  return printTemplate('print-slides')(view);
 }
 
 export interface MarginTemplates {

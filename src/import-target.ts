@@ -8,8 +8,7 @@ import type { Stats } from 'node:fs';
 import { lstat, mkdir, open, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, PaparanError } from './errors.js';
-import { slugFromPath } from './parse.js';
-import { slugProblem } from './slug.js';
+import { slugFromPath, slugProblem } from './slug.js';
 
 /** Sources that are already essays: importing would turn their front matter and headings into text. */
 const MARKDOWN = /\.(md|markdown)$/i;

@@ -423,7 +423,5 @@ export function titleFromSlug(slug: string): string {
     .join(' ');
 }
 
-/** The slug of an essay file: its name without the extension. */
-export function slugFromPath(file: string): string {
-  return path.basename(file).replace(/\.[^.]+$/, '');
-}
+// Where it always was for callers; it lives with the other slug rules, which the CLI loads without the parser.
+export { slugFromPath } from './slug.js';

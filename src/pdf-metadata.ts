@@ -3,7 +3,7 @@
  * its info dictionary, and bookmarks (the outline a PDF reader shows in its
  * sidebar). Chrome writes the pages; pdf-lib adds this afterwards.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, PDFString } from './pdf-lib.js';
 
 export interface PdfInfo {
   title: string;
@@ -22,8 +22,27 @@ export interface Bookmark {
 
 /** Sets the document info and language and writes top-level bookmarks; returns the new bytes and the page count. */
 export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: Bookmark[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await loadPdf(bytes);
+  const pages = describePdf(doc, info, bookmarks);
+  return { bytes: await savePdf(doc), pages };
+}
+
+/**
+ * A PDF's bytes. pdf-lib pauses for the event loop every 50 objects by default, a browser's habit that here only
+ * adds waits; `yielding` pauses every 1500, so that a browser tab driven meanwhile is not kept waiting long.
+ */
+export function savePdf(doc: PDFDocument, yielding = false): Promise<Uint8Array> {
+  return doc.save({ objectsPerTick: yielding ? 1500 : Infinity });
+}
+
+/** Reads a PDF Chrome printed, to finish it (pausing for the event loop as savePdf does). */
+export function loadPdf(bytes: Uint8Array, yielding = false): Promise<PDFDocument> {
   // updateMetadata: false keeps Chrome's producer and dates instead of pdf-lib's.
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: yielding ? 1500 : Infinity });
+}
+
+/** Sets the document info and language of a loaded PDF and writes top-level bookmarks; returns its page count. */
+export function describePdf(doc: PDFDocument, info: PdfInfo, bookmarks: Bookmark[] = []): number {
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   if (info.author) doc.setAuthor(info.author);
   if (info.subject) doc.setSubject(info.subject);
@@ -32,7 +51,7 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: Boo
   doc.setCreator('paparan');
   const pages = doc.getPageCount();
   writeOutline(doc, bookmarks.filter((b) => b.page >= 0 && b.page < pages));
-  return { bytes: await doc.save(), pages };
+  return pages;
 }
 
 /** Writes /Outlines: a flat list of entries, each opening its page fitted to the window. */

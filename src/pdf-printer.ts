@@ -4,7 +4,7 @@
  * published, and the missing browser is reported once at the end; when
  * printing fails the deck is published too, and the essay's result says why.
  */
-import { startBrowser, type BrowserSession } from './browser.js';
+import { openAhead, startBrowser, type BrowserSession } from './browser.js';
 import type { PdfStep, StagedDeck } from './build.js';
 import { BrowserError, ExitCode, type Diagnostic } from './errors.js';
 import type { PdfResult } from './export-pdf.js';
@@ -18,6 +18,26 @@ export class PdfPrinter {
   readonly warnings: Diagnostic[] = [];
 
   constructor(private readonly onProgress?: (slug: string, message: string) => void) {}
+
+  /**
+   * Starts the browser now, before any essay asks for it, so that its start-up overlaps the build's own work;
+   * resolves once its process is spawned. A browser that cannot be found or started is reported only when an
+   * essay asks for PDFs.
+   */
+  warmUp(executablePath: string | undefined): Promise<void> {
+    if (this.session) return Promise.resolve();
+    const spawning = new Promise<void>((spawned) => {
+      this.session = startBrowser({ executablePath, onSpawn: spawned }).then((session) => {
+        // The one tab printing takes.
+        openAhead(session, 1);
+        return session;
+      });
+      this.session.catch(() => spawned()); // reported by print(), which awaits the same promise
+    });
+    // Then the printing code, beside the build code: after the compile, the first tab is set up sooner.
+    void spawning.then(() => import('./export-pdf.js').catch(() => {}));
+    return spawning;
+  }
 
   /**
    * Prints the PDFs the essay's settings ask for into its staging folder (a
@@ -65,9 +85,9 @@ export class PdfPrinter {
     return { asked };
   };
 
-  /** Closes the browser, if one was started. */
+  /** Closes the browser, if one was started: killed at once, as the PDFs are written and nothing it holds matters. */
   async close(): Promise<void> {
     const session = await this.session?.catch(() => undefined);
-    await session?.close();
+    await session?.close({ now: true });
   }
 }

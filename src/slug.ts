@@ -16,6 +16,11 @@ const FORBIDDEN = /[/\\:*?"<>|\x00-\x1f\x7f]/;
 /** Leaves room in a 255-byte name for the `.paparan-tmp-…-old` staging folder beside the deck. */
 const MAX_BYTES = 200;
 
+/** The slug of an essay file: its name without the extension. */
+export function slugFromPath(file: string): string {
+  return path.basename(file).replace(/\.[^.]+$/, '');
+}
+
 /** Why `slug` cannot name a folder or file, or undefined when it is safe. */
 export function slugProblem(slug: string): string | undefined {
   if (slug.trim() === '') return 'the file name has nothing before its extension';

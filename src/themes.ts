@@ -266,7 +266,8 @@ function assembleTheme(chain: ThemeLayer[]): Theme {
 
     const rootVars = rootVariables(config);
     // Values from theme.json land in CSS: they may not load anything (no url(), image-set(), @import…), or the deck stops being offline.
-    const loading = rootVars.find(([name, value]) => loadsAnything(name, value));
+    // A built-in theme's files are checked by the tests (tests/themes.test.ts), not on every build: the CSS parser is slow to load.
+    const loading = layer.builtin ? undefined : rootVars.find(([name, value]) => loadsAnything(name, value));
     if (loading) throw new PaparanError(`"${loading[0]}" loads a file ("${loading[1]}"): put url()s in the theme's CSS, with the file in the theme folder`, { file: where });
     for (const [name, value] of rootVars) (vars.set(name, value), varSource.set(name, where));
     Object.assign(inverse, config.colors?.inverse);
@@ -280,7 +281,7 @@ function assembleTheme(chain: ThemeLayer[]): Theme {
     if (config.print?.css) sheets.push(requireThemeFile(layer.dir, config.print.css, 'print.css', where));
     for (const file of sheets) {
       const text = readFileSync(file, 'utf8');
-      checkCssReferences(file, layer.dir);
+      if (!layer.builtin) checkThemeCss(file, layer.dir);
       if (layer.cssFiles.includes(file)) for (const [name, value] of readRootVariables(text)) (vars.set(name, value), varSource.set(name, file));
       styles.push(`${layer.assetDir}/${path.relative(layer.dir, file).split(path.sep).join('/')}`);
     }
@@ -351,7 +352,7 @@ function cssDescription(layer: ThemeLayer): string | undefined {
  * or a data: image or font: no network, nothing missing, nothing outside its folder. A stylesheet it
  * @imports is checked the same way.
  */
-function checkCssReferences(file: string, themeDir: string, checked = new Set<string>()): void {
+export function checkThemeCss(file: string, themeDir: string, checked = new Set<string>()): void {
   if (checked.has(file)) return;
   checked.add(file);
   const { references, unchecked } = cssReferences(readFileSync(file, 'utf8'));
@@ -383,7 +384,7 @@ function checkCssReferences(file: string, themeDir: string, checked = new Set<st
     if (!existsSync(target)) throw fail(`${ref.written} names a file that does not exist (${target}): add it or fix the path`, ref.line);
     const real = realpathSync(target);
     if (!isWithin(real, realpathSync(themeDir))) throw fail(`${ref.written} is a link to ${real}, outside the theme folder ${themeDir}: copy the file into the theme instead of linking it`, ref.line);
-    if (ref.import && statSync(real).isFile()) checkCssReferences(target, themeDir, checked);
+    if (ref.import && statSync(real).isFile()) checkThemeCss(target, themeDir, checked);
   }
 }
 
@@ -392,7 +393,7 @@ function shorten(text: string): string {
 }
 
 /** True when a value from theme.json would make the browser load something (any url(), image-set(), @import…). */
-function loadsAnything(name: string, value: string): boolean {
+export function loadsAnything(name: string, value: string): boolean {
   // Parsed as the declaration it becomes, so a value that closes the rule early is seen too.
   const { references, unchecked } = cssReferences(`:root {\n  ${name}: ${value};\n}`);
   return references.length > 0 || unchecked.length > 0;

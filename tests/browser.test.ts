@@ -13,6 +13,7 @@ import {
   browserCandidates,
   findBrowser,
   missingBrowserMessage,
+  openAhead,
   startBrowser,
   withPage,
   type BrowserSession,
@@ -113,6 +114,21 @@ describe('a real browser session', () => {
     expect((await session.browser.pages()).length).toBe(before);
   });
 
+  it('prints in the tab the browser starts with, then in tabs opened ahead of need, before opening others; closes each after', async () => {
+    const fresh = await startBrowser();
+    try {
+      const [blank] = await fresh.browser.pages();
+      openAhead(fresh, 2);
+      const second = fresh.spare![1]!;
+      expect(await withPage(fresh, async (page) => page)).toBe(blank);
+      expect(await withPage(fresh, async (page) => page)).toBe(await second);
+      expect(await fresh.browser.pages()).toEqual([]);
+      expect(await withPage(fresh, async (page) => page.evaluate('1 + 1'))).toBe(2); // a new one, when none is left
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('keeps a page offline: blocks the network and files outside the root', async () => {
     const root = path.join(tmp, 'site');
     const outside = path.join(tmp, 'secret');
@@ -159,6 +175,17 @@ describe('closing a session', () => {
 
     expect(isAlive(pid!)).toBe(false);
     expect(livingBrowserProcesses(pid!, profile)).toEqual([]);
+    expect(existsSync(profile)).toBe(false);
+  });
+
+  it('killed at once (close now, as at the end of a build), leaves no process and no profile either', async () => {
+    const session = await startBrowser();
+    await withPage(session, (page) => page.goto('about:blank'));
+    const pid = session.browser.process()!.pid!;
+    const profile = profileDirOf(session);
+    await session.close({ now: true });
+    expect(isAlive(pid)).toBe(false);
+    expect(livingBrowserProcesses(pid, profile)).toEqual([]);
     expect(existsSync(profile)).toBe(false);
   });
 

@@ -272,6 +272,14 @@ describe('paparan build with PDFs', () => {
     expect(errors[0]).toContain('no-such-chrome');
   });
 
+  it('says nothing of a missing browser when every essay asks for no PDF in its front matter (the browser is started early, on a guess)', async () => {
+    const file = essay('good.md', good.replace('lang: en\n', 'lang: en\npdf: false\n'));
+    const result = await run('build', file, '--out', out(), '--browser', path.join(work, 'no-such-chrome'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(existsSync(path.join(out(), 'good', 'index.html'))).toBe(true);
+  });
+
   /** A deck as an earlier build with PDFs left it (the PDFs stand in for real ones). */
   async function deckWithPdfs(file: string): Promise<string> {
     expect((await run('build', file, '--out', out(), '--no-pdf')).code).toBe(0);
@@ -336,9 +344,13 @@ describe('paparan build with PDFs', () => {
     const file = essay('talk.md', good);
     expect((await run('build', file, '--out', out(), '--no-pdf')).code).toBe(0);
     const published = readFileSync(path.join(out(), 'talk', 'index.html'), 'utf8');
-    // A deck whose page never finishes loading: the PDF is still printing whenever Ctrl-C comes.
+    // A deck whose slides never finish loading (the print pages carry each slide's markup, script and all):
+    // the PDF is still printing whenever Ctrl-C comes.
     mkdirSync(path.join(work, 'templates'));
-    writeFileSync(path.join(work, 'templates', 'layout.hbs'), '<!doctype html><html><body><script>for (;;) {}</script></body></html>\n');
+    writeFileSync(
+      path.join(work, 'templates', 'layout.hbs'),
+      '<!doctype html><html><body><div class="reveal"><div class="slides">{{#each slides}}<section><script>for (;;) {}</script></section>{{/each}}</div></div></body></html>\n',
+    );
     const child = spawn(process.execPath, [path.join(root, 'bin', 'paparan.js'), 'build', file, '--out', out(), '--pdf', 'slides', '--timeout', '600'], { cwd: work });
     let stdout = '';
     let stderr = '';

@@ -4,17 +4,17 @@
  * slides.pdf is the deck page for page; handout.pdf and notes.pdf are paper
  * with the real slides on it; nothing is lost, nothing leaves the machine.
  *
- * One reference image guards the look of the handout:
- * tests/fixtures/reference/handout-page1.png (page 1 of the shared essay's
- * handout, 40 dpi). After a reviewed change of the look, regenerate it with
+ * Reference images guard the look: tests/fixtures/reference/*.png (pages of
+ * slides.pdf, handout.pdf and notes.pdf in each layout, 40 dpi). After a
+ * reviewed change of the look, regenerate them with
  *   UPDATE_REFERENCE=1 npx vitest run tests/export-pdf.test.ts
- * and look at the new PNG before committing it.
+ * and look at the new PNGs before committing them.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, missingBrowserMessage, startBrowser, type BrowserSession } from '../src/browser.js';
@@ -27,7 +27,9 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 const shared = path.join(repoRoot, 'content', 'kerja-sama-selatan-selatan.md');
 const english = path.join(repoRoot, 'tests', 'fixtures', 'essays', 'english.md');
 const longNotes = path.join(repoRoot, 'tests', 'fixtures', 'essays', 'long-notes.md');
-const reference = path.join(repoRoot, 'tests', 'fixtures', 'reference', 'handout-page1.png');
+const backgrounds = path.join(repoRoot, 'tests', 'fixtures', 'essays', 'backgrounds.md');
+const referenceDir = path.join(repoRoot, 'tests', 'fixtures', 'reference');
+const reference = path.join(referenceDir, 'handout-page1.png');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'paparan-pdf-test-'));
 
 // --- Reading PDFs back -------------------------------------------------------
@@ -114,6 +116,22 @@ function isSingleColour(image: { rgb: Buffer }): boolean {
   return true;
 }
 
+/** How many pictures a PDF draws (pdfimages lists one per use). */
+function pictures(file: string): number {
+  return run('pdfimages', ['-list', file]).trim().split('\n').length - 2;
+}
+
+/** The alternative texts of the Figure elements of a tagged PDF, in the order they were written. */
+async function figureAlts(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  return doc.context
+    .enumerateIndirectObjects()
+    .map(([, object]) => object)
+    .filter((object): object is PDFDict => object instanceof PDFDict && object.get(PDFName.of('S')) === PDFName.of('Figure'))
+    .map((figure) => figure.lookupMaybe(PDFName.of('Alt'), PDFString, PDFHexString)?.decodeText() ?? '')
+    .sort((a, b) => Number(/^Slide (\d+)/.exec(a)?.[1]) - Number(/^Slide (\d+)/.exec(b)?.[1]));
+}
+
 async function pdfLang(file: string): Promise<string | undefined> {
   const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
   const lang = doc.catalog.get(PDFName.of('Lang'));
@@ -130,12 +148,13 @@ interface Built {
 let session: BrowserSession;
 
 /** Builds an essay into its own folder with the given PDF options; returns the deck and the PDFs by kind. */
-async function buildWithPdfs(file: string, name: string, options: Partial<PdfOptions> = {}): Promise<Built> {
+async function buildWithPdfs(file: string, name: string, options: Partial<PdfOptions> = {}, theme?: string): Promise<Built> {
   let deck: CompiledEssay['deck'] | undefined;
   let results: PdfResult[] = [];
   const outDir = path.join(tmp, name);
   const result = await buildEssay(file, {
     outDir,
+    cli: { theme },
     afterWrite: async ({ compiled, dir }) => {
       deck = compiled.deck;
       results = await exportPdfs(session, compiled.deck, dir, { ...defaultPdfOptions, ...options });
@@ -153,19 +172,25 @@ let longDeck: Built;
 let grayDeck: Built;
 let letterDeck: Built;
 let landscapeDeck: Built;
+let gelapDeck: Built;
+let backgroundsDeck: Built;
 
 beforeAll(async () => {
   // These tests need a browser; fail loudly with the user's instructions rather than skip.
   if (!findBrowser()) throw new Error(missingBrowserMessage());
   session = await startBrowser();
   // One browser for every PDF of every deck, as in a build.
-  [idDeck, enDeck, longDeck, grayDeck, letterDeck, landscapeDeck] = await Promise.all([
+  [idDeck, enDeck, longDeck, grayDeck, letterDeck, landscapeDeck, gelapDeck, backgroundsDeck] = await Promise.all([
     buildWithPdfs(shared, 'shared'),
     buildWithPdfs(english, 'english'),
     buildWithPdfs(longNotes, 'long', { kinds: ['notes'] }),
     buildWithPdfs(shared, 'gray', { kinds: ['handout', 'slides'], perPage: 6, grayscale: true }),
     buildWithPdfs(english, 'letter', { kinds: ['handout'], paper: 'letter' }),
     buildWithPdfs(english, 'landscape', { kinds: ['handout'], landscape: true }),
+    // A theme with print colours: black on white on paper, dark on the projector.
+    buildWithPdfs(shared, 'gelap', { kinds: ['handout', 'notes'] }, 'gelap'),
+    // 4:3 slides on a colour, on a picture, inverted.
+    buildWithPdfs(backgrounds, 'backgrounds', { kinds: ['slides'] }),
   ]);
 }, 180_000);
 
@@ -220,6 +245,15 @@ describe('slides.pdf', () => {
     expect(await pdfLang(file(enDeck, 'slides'))).toBe('en');
     expect(pdfInfo(file(idDeck, 'slides')).Title).toBe('Kerja Sama Selatan-Selatan dan Diplomasi Ekonomi Indonesia');
     expect(await pdfLang(file(idDeck, 'slides'))).toBe('id');
+  });
+
+  it('tells a screen reader each slide\'s heading: the tagged structure has a heading per slide', async () => {
+    const doc = await PDFDocument.load(readFileSync(file(idDeck, 'slides')), { updateMetadata: false });
+    const headings = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter((object) => object instanceof PDFDict && /^\/H[1-6]$/.test(String(object.get(PDFName.of('S')))));
+    expect(headings.length).toBeGreaterThanOrEqual(idDeck.deck.slides.length);
   });
 
   it('has a bookmark per section, opening the section divider', async () => {
@@ -338,7 +372,7 @@ describe('every PDF', () => {
   });
 
   it('printed offline: no request had to be refused', () => {
-    for (const built of [idDeck, enDeck, longDeck, grayDeck, letterDeck, landscapeDeck]) {
+    for (const built of [idDeck, enDeck, longDeck, grayDeck, letterDeck, landscapeDeck, gelapDeck, backgroundsDeck]) {
       for (const pdf of Object.values(built.pdfs)) expect(pdf.blocked, pdf.file).toEqual([]);
     }
   });
@@ -353,12 +387,75 @@ describe('every PDF', () => {
     expect(flat(pageTexts(file(grayDeck, 'handout')).join('\n'))).toContain(grayDeck.deck.slides[2]!.title);
   });
 
+  it('keeps the slides vector on paper: the only pictures are the essay\'s own', () => {
+    // The shared essay has no picture; the English one has its chart, once in every PDF.
+    for (const kind of ['slides', 'handout', 'notes']) {
+      expect(pictures(file(idDeck, kind)), kind).toBe(0);
+      expect(pictures(file(enDeck, kind)), kind).toBe(1);
+    }
+  });
+
+  it('tells a screen reader what each slide on paper shows: tagged, a Figure per slide with its text', async () => {
+    for (const kind of ['handout', 'notes']) {
+      expect(pdfInfo(file(enDeck, kind)).Tagged, kind).toBe('yes');
+      const alts = await figureAlts(file(enDeck, kind));
+      expect(alts, kind).toHaveLength(enDeck.deck.slides.length);
+      enDeck.deck.slides.forEach((slide, i) => {
+        expect(alts[i], `${kind}, slide ${i + 1}`).toMatch(new RegExp(`^Slide ${i + 1}: `));
+        expect(alts[i], `${kind}, slide ${i + 1}`).toContain(slide.title);
+      });
+    }
+  });
+
   it('writes the print pages next to index.html, where they find the deck\'s CSS', () => {
     const dir = path.dirname(file(idDeck, 'handout'));
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(['index.html', 'handout.html', 'notes.html', 'slides.pdf', 'handout.pdf', 'notes.pdf']));
     expect(existsSync(path.join(dir, 'assets', 'print.css'))).toBe(true);
   });
 });
+
+describe('the look of every PDF', () => {
+  // Pages of each kind and layout, as printed before handout.pdf and notes.pdf were composed from slides.pdf
+  // and slides.pdf was laid out without reveal.js's print view (reviewed PNGs in tests/fixtures/reference,
+  // 40 dpi): neither may change a pixel that counts.
+  const pages: [name: string, built: () => Built, kind: string, page: number][] = [
+    ['slides-page3', () => idDeck, 'slides', 3],
+    ['slides-page5', () => idDeck, 'slides', 5],
+    ['backgrounds-slides-page3', () => backgroundsDeck, 'slides', 3],
+    ['backgrounds-slides-page4', () => backgroundsDeck, 'slides', 4],
+    ['backgrounds-slides-page5', () => backgroundsDeck, 'slides', 5],
+    ['backgrounds-slides-page6', () => backgroundsDeck, 'slides', 6],
+    ['handout-page2', () => idDeck, 'handout', 2],
+    ['notes-page1', () => idDeck, 'notes', 1],
+    ['notes-page2', () => idDeck, 'notes', 2],
+    ['english-handout-page3', () => enDeck, 'handout', 3],
+    ['english-notes-page4', () => enDeck, 'notes', 4],
+    ['gray-handout6-page1', () => grayDeck, 'handout', 1],
+    ['landscape-handout-page1', () => landscapeDeck, 'handout', 1],
+    ['letter-handout-page1', () => letterDeck, 'handout', 1],
+    ['gelap-handout-page1', () => gelapDeck, 'handout', 1],
+    ['gelap-notes-page2', () => gelapDeck, 'notes', 2],
+  ];
+  it.each(pages)('%s looks like the reviewed reference', (name, built, kind, page) => {
+    expectLikeReference(file(built(), kind), page, name);
+  });
+});
+
+/** Renders one page at 40 dpi and compares it with tests/fixtures/reference/<name>.png (UPDATE_REFERENCE=1 writes it). */
+function expectLikeReference(pdf: string, page: number, name: string): void {
+  const picture = path.join(referenceDir, `${name}.png`);
+  const rendered = path.join(tmp, `${name}.png`);
+  execFileSync('pdftoppm', ['-png', '-r', '40', '-f', String(page), '-l', String(page), '-singlefile', pdf, rendered.replace(/\.png$/, '')]);
+  if (process.env.UPDATE_REFERENCE) {
+    mkdirSync(referenceDir, { recursive: true });
+    copyFileSync(rendered, picture);
+    return;
+  }
+  expect(existsSync(picture), `no reference image ${name}.png: run with UPDATE_REFERENCE=1 and review it`).toBe(true);
+  const { width, height } = PNG.sync.read(readFileSync(rendered));
+  // Pixels that differ by more than 10 % count; a few hundred allow for font rasterizing on other machines.
+  expect(countDifferingPixels(readFileSync(rendered), readFileSync(picture), 0.1) / (width * height), name).toBeLessThan(0.01);
+}
 
 describe('failures', () => {
   it('a timeout names the essay and the PDF, and leaves no page open', async () => {

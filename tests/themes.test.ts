@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEssay, compileEssay } from '../src/build.js';
 import { contrastRatio, isDark, parseColor, slideBackgroundClass, toGrayscale, toHex } from '../src/contrast.js';
 import { PaparanError } from '../src/errors.js';
-import { checkContrast, describeThemes, listThemes, minimumContrast, resolveTheme, themeDiagnostics } from '../src/themes.js';
+import { checkContrast, checkThemeCss, describeThemes, listThemes, loadsAnything, minimumContrast, resolveTheme, themeDiagnostics } from '../src/themes.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const fixtures = path.join(root, 'tests/fixtures/themes');
@@ -116,6 +116,16 @@ describe('built-in themes', () => {
     const { sizes } = resolveTheme(name, root);
     expect(sizes.body).toBeLessThanOrEqual(34);
     expect(sizes.heading).toBeLessThanOrEqual(44);
+  });
+
+  it.each(builtins)('%s loads nothing but its own files (the checks a user\'s theme gets on every build)', (name) => {
+    const dir = path.join(root, 'themes', name);
+    const css = readdirSync(dir, { recursive: true }).map(String).filter((file) => file.endsWith('.css'));
+    expect(css.length).toBeGreaterThan(0);
+    for (const file of css) expect(() => checkThemeCss(path.join(dir, file), dir), file).not.toThrow();
+    const values = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(values) : [];
+    for (const value of values(JSON.parse(readFileSync(path.join(dir, 'theme.json'), 'utf8')))) expect(loadsAnything('--value', value), value).toBe(false);
   });
 
   it('the dark theme prints on white paper', () => {
