@@ -9,7 +9,7 @@
 import { displayDate, labelsFor } from './language.js';
 import type { Deck, Slide } from './model.js';
 import { slideSizeFor } from './layout.js';
-import { authorsOf, renderNote } from './render.js';
+import { authorsOf, renderInline, renderNote } from './render.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
 import { slotMarkup } from './compose-pdf.js';
 
@@ -198,6 +198,24 @@ function frameView(slide: Slide, index: number, markup: DeckMarkup, slots = fals
   };
 }
 
+/** A chart's table as printed text in a cell of the handout: its caption names the slide; rows sized to the frame. */
+function chartTableView(table: { header: string[]; rows: string[][]; align: (string | null)[] }, number: number, lang: string, geometry: HandoutGeometry) {
+  // Numbers line up on the right unless the essay aligned the column itself.
+  const cell = (text: string, i: number) => ({ html: renderInline(text), align: table.align[i] ?? (i > 0 ? 'right' : undefined) });
+  // The caption and header take two rows; type between 7 and 10.5 pt (CSS px at 96 dpi), as the rows allow.
+  const rowHeight = geometry.frameHeight / (table.rows.length + 2.5);
+  const fontSize = Math.round(Math.max(9.3, Math.min(14, rowHeight / 1.45)) * 100) / 100;
+  return {
+    number,
+    data: {
+      caption: labelsFor(lang).chartData(String(number)),
+      header: table.header.map(cell),
+      rows: table.rows.map((row) => row.map(cell)),
+      style: `font-size: ${fontSize}px`,
+    },
+  };
+}
+
 /** reveal.js reads `data-background` as an image when it looks like one, else as a CSS background. */
 function backgroundStyle(value: string): string {
   const v = value.trim();
@@ -215,8 +233,12 @@ export interface HandoutOptions extends PageSetup, PrintMode {
 export function renderHandout(deck: Deck, markup: DeckMarkup, options: HandoutOptions): string {
   const base = pageView(deck, markup, options.grayscale, options.slots);
   const geometry = handoutGeometry(options.perPage, options, { width: base.slideWidth, height: base.slideHeight });
-  const frames = deck.slides.map((slide, i) => frameView(slide, i, markup, options.slots));
-  const sheets: { cells: (ReturnType<typeof frameView> & { lines: number[] })[] }[] = [];
+  const frames = deck.slides.flatMap((slide, i) => {
+    const frame = frameView(slide, i, markup, options.slots);
+    // A chart's audience needs its numbers too: the table follows the chart, in a cell of its own.
+    return slide.body?.layout === 'chart' ? [frame, chartTableView(slide.body.table, i + 1, deck.lang, geometry)] : [frame];
+  });
+  const sheets: { cells: ((ReturnType<typeof frameView> | ReturnType<typeof chartTableView>) & { lines: number[] })[] }[] = [];
   for (let start = 0; start < frames.length; start += options.perPage) {
     const cells = frames.slice(start, start + options.perPage).map((frame) => ({ ...frame, lines: Array.from({ length: geometry.lines }, (_, i) => i) }));
     sheets.push({ cells });

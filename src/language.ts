@@ -22,6 +22,8 @@ export type Labels = {
   lecturers: string;
   studentId: string;
   pageOf: (page: string, total: string) => string;
+  /** The caption of a chart's table on the handout. */
+  chartData: (slide: string) => string;
 };
 
 const ENGLISH: Labels = Object.freeze({
@@ -42,6 +44,7 @@ const ENGLISH: Labels = Object.freeze({
   lecturers: 'Lecturers',
   studentId: 'Student ID',
   pageOf: (page: string, total: string) => `Page ${page} of ${total}`,
+  chartData: (slide: string) => `The numbers of slide ${slide}`,
 });
 
 const INDONESIAN: Labels = Object.freeze({
@@ -62,6 +65,7 @@ const INDONESIAN: Labels = Object.freeze({
   lecturers: 'Dosen Pengampu',
   studentId: 'NIM',
   pageOf: (page: string, total: string) => `Halaman ${page} dari ${total}`,
+  chartData: (slide: string) => `Angka pada slide ${slide}`,
 });
 
 /** Function words that are frequent in one language and (almost) absent from the other. */

@@ -103,8 +103,8 @@ export type SlideBody =
   | { layout: 'code'; text: string; lang?: string; start?: number; marked?: number[] }
   /** A Mermaid diagram, drawn in the page from the deck's own copy of mermaid; `line` for messages. */
   | { layout: 'diagram'; source: string; line: number }
-  /** A table of numbers drawn as a chart; the table itself goes to the notes. */
-  | { layout: 'chart'; chart: ChartData }
+  /** A table of numbers drawn as a chart; the table itself, cells as written, goes to the notes and the handout. */
+  | { layout: 'chart'; chart: ChartData; table: { header: string[]; rows: string[][]; align: (string | null)[] } }
   /** A display formula (TeX), rendered with KaTeX. */
   | { layout: 'math'; tex: string }
   | { layout: 'html'; html: string }

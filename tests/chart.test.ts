@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileEssay } from '../src/build.js';
 import { parseNumber } from '../src/chart.js';
+import { renderHandout } from '../src/handout.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const fixture = (name: string) => path.join('tests/fixtures/rich', name);
@@ -78,5 +79,21 @@ describe('numbers in table cells', () => {
     expect(parseNumber('1,234.5', 'en')).toBe(1234.5);
     expect(parseNumber('$12', 'en')).toBe(12);
     expect(parseNumber('mitra lama', 'id')).toBeUndefined();
+  });
+});
+
+describe('a chart on the handout', () => {
+  const { deck } = compileFixture('grafik.md');
+  const markup = { htmlAttributes: [], styles: [], sections: deck.slides.map((s) => `<section id="${s.id}"></section>`) };
+  const handout = renderHandout(deck, markup, { paper: 'a4', landscape: false, perPage: 3, grayscale: false });
+
+  it('prints the table of numbers in the cell after its chart, captioned with the slide number in the essay language', () => {
+    const chartSlide = deck.slides.findIndex((s) => s.body?.layout === 'chart');
+    const cells = handout.split('<div class="cell ').slice(1);
+    const afterChart = cells[cells.findIndex((cell) => cell.includes(`id="${deck.slides[chartSlide]!.id}"`)) + 1]!;
+    expect(afterChart).toContain(`Angka pada slide ${chartSlide + 1}`);
+    expect(afterChart).toMatch(/<td>Jawa Timur<\/td><td style="text-align: right">1\.250,5<\/td>/);
+    // Three charts, three tables: the handout has one cell more for each.
+    expect(cells).toHaveLength(deck.slides.length + 3);
   });
 });

@@ -151,6 +151,8 @@ describe.each(['default', 'gelap', 'merah-putih'])('charts in the %s theme', (th
     }
     for (const kind of ['slides', 'handout']) expect(built.pdfText(kind), kind).toContain('Jawa Timur');
     expect(built.pdfText('notes')).toContain('Jawa Timur | 1.250,5 | 980');
+    // The audience's handout has the numbers too: the chart's table, printed in the cell after the chart.
+    expect(built.pdfText('handout')).toMatch(/Angka pada slide 4[\s\S]*Provinsi[\s\S]*Jawa Timur\s+1\.250,5\s+980\s+Jawa Barat\s+1\.100\s+1\.020,25/);
   }, 180_000);
 });
 

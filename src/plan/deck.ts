@@ -464,7 +464,7 @@ class Planner {
     }
     // The table itself stays in the notes, a row a paragraph, for the speaker view and notes.pdf.
     const notes = [block.header, ...block.rows].map((row) => row.join(' | '));
-    this.addContent(draft, { layout: 'chart', chart }, notes, []);
+    this.addContent(draft, { layout: 'chart', chart, table: { header: block.header, rows: block.rows, align: block.align } }, notes, []);
     return true;
   }
 
