@@ -5,7 +5,7 @@
  * equations; and its size, estimated from the MathML, to place it.
  */
 import { mml2omml } from 'mathml2omml';
-import { parseFragment } from 'parse5';
+import { defaultTreeAdapter as tree, parseFragment, serializeOuter } from 'parse5';
 import { texToMathml } from './math.js';
 
 export const OMML_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/math';
@@ -33,9 +33,90 @@ export interface PptxEquation {
 export function pptxEquation(tex: string, look: EquationLook): PptxEquation | undefined {
   const mathml = texToMathml(tex);
   if (!mathml) return undefined;
-  const root = parseFragment(mathml).childNodes[0] as MathNode;
+  const element = parseFragment(mathml).childNodes[0]!;
+  const root = element as unknown as MathNode;
+  groupScriptedBrackets(root);
+  groupOperands(root);
+  // parse5 writes a no-break space as HTML's &nbsp;, which XML does not know.
+  const grouped = serializeOuter(element).replace(/&nbsp;/g, '&#160;');
   const { w, h } = measure(root, 1, true);
-  return { omml: `<m:oMathPara xmlns:m="${OMML_NAMESPACE}"><m:oMathParaPr><m:jc m:val="centerGroup"/></m:oMathParaPr>${toOmml(mathml, look)}</m:oMathPara>`, text: linearText(root), width: w, height: h };
+  return { omml: `<m:oMathPara xmlns:m="${OMML_NAMESPACE}"><m:oMathParaPr><m:jc m:val="centerGroup"/></m:oMathParaPr>${toOmml(grouped, look)}</m:oMathPara>`, text: linearText(root), width: w, height: h };
+}
+
+const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
+const SCRIPTED = new Set(['msup', 'msub', 'msubsup', 'munder', 'mover', 'munderover']);
+
+/** Moves `nodes` (siblings, in order) into a new mrow put where the first of them was. */
+function wrapInRow(nodes: MathNode[]): MathNode {
+  const parent = (nodes[0] as { parentNode?: MathNode }).parentNode!;
+  const group = tree.createElement('mrow', MATHML_NAMESPACE as never, []);
+  tree.insertBefore(parent as never, group, nodes[0] as never);
+  for (const moved of nodes) {
+    tree.detachNode(moved as never);
+    tree.appendChild(group, moved as never);
+  }
+  return group as unknown as MathNode;
+}
+
+/**
+ * A sum or integral takes what follows it, up to the next relation or sign outside brackets, as its
+ * operand: that part becomes one mrow, which mathml2omml puts in the operator's argument (it leaves a
+ * script or fraction after the operator outside, and PowerPoint would show an empty box).
+ */
+function groupOperands(node: MathNode): void {
+  const kids = node.childNodes ?? [];
+  for (const kid of [...kids]) groupOperands(kid);
+  // Only in a row: the children of a script, fraction or root are its fixed parts.
+  if (SCRIPTED.has(node.nodeName) || node.nodeName === 'mfrac' || node.nodeName === 'mroot') return;
+  for (let i = 0; i < kids.length; i++) {
+    const operator = kids[i]!;
+    const symbol = operator.nodeName === 'mo' ? operator : SCRIPTED.has(operator.nodeName) ? elements(operator)[0] : undefined;
+    if (!symbol || symbol.nodeName !== 'mo' || !BIG_OPERATORS.has(textOf(symbol).trim())) continue;
+    let depth = 0;
+    let j = i + 1;
+    for (; j < kids.length; j++) {
+      const text = kids[j]!.nodeName === 'mo' ? textOf(kids[j]!).trim() : '';
+      if (OPENING[text] === undefined && Object.values(OPENING).includes(text)) depth++;
+      else if (OPENING[text] !== undefined) depth--;
+      // A sign right after the operator belongs to the operand.
+      else if (depth <= 0 && j > i + 1 && (RELATIONS.has(text) || BINARY.has(text))) break;
+    }
+    const operand = kids.slice(i + 1, j);
+    if (operand.length > 1 || (operand.length === 1 && operand[0]!.nodeName !== 'mrow')) wrapInRow(operand);
+  }
+}
+const OPENING: Record<string, string> = { ')': '(', ']': '[', '}': '{', '⟩': '⟨' };
+
+/**
+ * KaTeX writes `(x − μ)^2` as `(`, `x − μ` and a superscript on `)` alone. The brackets and what they
+ * hold become the script's base, so the equation has one group where an equation editor expects one
+ * (a sum takes the whole group as its argument; LibreOffice cannot read a lone bracket).
+ */
+function groupScriptedBrackets(node: MathNode): void {
+  const kids = node.childNodes ?? [];
+  for (const kid of [...kids]) groupScriptedBrackets(kid);
+  for (let i = 0; i < kids.length; i++) {
+    const scripted = kids[i]!;
+    const base = ['msup', 'msub', 'msubsup'].includes(scripted.nodeName) ? elements(scripted)[0] : undefined;
+    const close = base?.nodeName === 'mo' ? textOf(base).trim() : '';
+    const open = OPENING[close];
+    if (!base || !open) continue;
+    let depth = 0;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const bracket = kids[j]!.nodeName === 'mo' ? textOf(kids[j]!).trim() : '';
+      if (bracket === close) depth++;
+      else if (bracket === open && depth-- === 0) break;
+    }
+    if (j < 0) continue;
+    // The bracketed part and the closing bracket become the script's base.
+    const group = wrapInRow(kids.slice(j, i));
+    tree.detachNode(group as never);
+    tree.detachNode(base as never);
+    tree.appendChild(group as never, base as never);
+    tree.insertBefore(scripted as never, group as never, (scripted.childNodes ?? [])[0] as never);
+    i = j;
+  }
 }
 
 // --- MathML to OMML ------------------------------------------------------------
