@@ -3,9 +3,10 @@
 #   chromium        prints the PDFs (any Chrome/Chromium/Edge works; see --browser)
 #   fonts-noto-core fonts, so decks look the same on every machine
 #   poppler-utils   pdfinfo/pdftotext, used by the tests to read PDFs back
-#   libreoffice-impress, libreoffice-writer
+#   libreoffice-impress, libreoffice-writer, libreoffice-math
 #                   soffice, used by the tests to open slides.pptx as an office suite
-#                   would and to make Word fixtures (paparan itself never needs it)
+#                   would and to make Word fixtures (paparan itself never needs it);
+#                   Impress shows a PowerPoint equation only with its Math component
 # On Debian/Ubuntu it installs them with apt-get (as root, or through sudo);
 # elsewhere it says what to install and fails only when no browser exists.
 set -euo pipefail
@@ -20,6 +21,7 @@ command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 if command -v dpkg >/dev/null 2>&1; then
   dpkg -s libreoffice-impress >/dev/null 2>&1 || missing+=(libreoffice-impress)
   dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer)
+  dpkg -s libreoffice-math >/dev/null 2>&1 || missing+=(libreoffice-math)
 elif ! command -v soffice >/dev/null 2>&1; then
   missing+=(libreoffice)
 fi

@@ -15,6 +15,7 @@ import { writeRichAssets } from './rich-assets.js';
 import { decodeEssayBytes } from './decode.js';
 import { pdfKinds, resolveSettings, type CliSettings, type PdfKind, type ProjectConfig, type Settings } from './config.js';
 import { asPaparanError, firstLine, type Diagnostic, PaparanError } from './errors.js';
+import type { DrawOptions } from './diagram-pictures.js';
 import type { PptxResult } from './export-pptx.js';
 import { attachFootnotes } from './footnotes.js';
 import type { DocxImportResult } from './import-docx.js';
@@ -146,6 +147,8 @@ export interface BuildOptions extends Omit<CompileOptions, 'file'> {
   pdfs?: (staged: StagedDeck) => Promise<PdfStep>;
   /** Fold the deck into one self-contained index.html. */
   singleFile?: boolean;
+  /** The build's shared browser (the PDF printer's), started on first need: slides.pptx draws its diagrams in it. Without it, that step starts one of its own when a deck has diagrams. */
+  browser?: DrawOptions['browser'];
   /** How long to wait for another build publishing the same deck folder, in ms. */
   lockWaitMs?: number;
   /** Told when another build holds the deck folder and this one waits. */
@@ -209,7 +212,7 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
     await copyDeckAssets(dir, compiled.theme, compiled.deck.assets);
     await writeRichAssets(dir, compiled.html);
     await options.afterWrite?.({ compiled, dir });
-    const pptx = compiled.settings.formats.includes('pptx') ? await writeDeckPptx(compiled, dir) : undefined;
+    const pptx = compiled.settings.formats.includes('pptx') ? await writeDeckPptx(compiled, dir, options.browser) : undefined;
     if (pptx) diagnostics = [...diagnostics, ...pptx.diagnostics];
     const pdfStep = await options.pdfs?.({ compiled, dir });
     // Loaded only for --single-file: its HTML and CSS parsers are not needed by other builds.
@@ -261,11 +264,15 @@ function withoutLine(error: PaparanError): PaparanError {
   return error.line === undefined ? error : new PaparanError(error.message, { file: error.file, exitCode: error.exitCode, cause: error });
 }
 
-/** Writes slides.pptx into the staging folder; pptxgenjs is loaded only when a PowerPoint file is asked for. */
-async function writeDeckPptx(compiled: CompiledEssay, dir: string): Promise<PptxResult> {
+/** Writes slides.pptx into the staging folder, its diagrams drawn by a browser; pptxgenjs is loaded only when a PowerPoint file is asked for. */
+async function writeDeckPptx(compiled: CompiledEssay, dir: string, browser?: DrawOptions['browser']): Promise<PptxResult> {
   const { writePptx } = await import('./export-pptx.js');
+  const { drawDiagramPictures } = await import('./diagram-pictures.js');
   try {
-    return await writePptx(compiled.deck, compiled.theme, dir);
+    const { settings } = compiled;
+    const drawn = await drawDiagramPictures(compiled.deck, dir, { browser, executablePath: settings.browser, timeoutMs: settings.timeout * 1000 });
+    const pptx = await writePptx(compiled.deck, compiled.theme, dir, { diagrams: drawn.pictures });
+    return { ...pptx, ms: pptx.ms + drawn.ms, diagnostics: [...drawn.diagnostics, ...pptx.diagnostics] };
   } catch (error) {
     if (error instanceof PaparanError) throw error;
     throw new PaparanError(`cannot write ${PPTX_FILE} (${firstLine(error)}): build without --pptx for now, and report this with the essay`, { file: compiled.deck.file, cause: error });

@@ -178,7 +178,7 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
     // Loaded here, not at start-up: `paparan --version`, `check` and `import` need little of it.
     const { buildEssays } = await import('./build.js');
     const onWait = flags.quiet ? undefined : (slug: string, message: string) => console.error(`  ${slug}: ${message}`);
-    const options = { outDir, cli, config, singleFile: flags.singleFile, pdfs: printer.print, onWait };
+    const options = { outDir, cli, config, singleFile: flags.singleFile, pdfs: printer.print, browser: printer.browser, onWait };
     results = await buildEssays(essays, options, (result) => interrupted ?? report(result, flags.quiet));
   } finally {
     await printer.close();

@@ -1,10 +1,12 @@
 /**
  * `slides.pptx`: the planned deck as an editable PowerPoint file, written with
  * pptxgenjs from the deck and the theme (not from pictures of the slides, and
- * without a browser). Every slide is native text boxes, tables and pictures at
- * the deck's sizes and places, in the theme's colours and fonts; its title is
- * in the title placeholder, its notes in the notes page. The body of a content
- * slide is drawn by its layout's writer in ./pptx-layouts.ts.
+ * without a browser). Every slide is native text boxes, tables, charts,
+ * equations and pictures at the deck's sizes and places, in the theme's colours
+ * and fonts; its title is in the title placeholder, its notes in the notes page.
+ * The body of a content slide is drawn by its layout's writer in
+ * ./pptx-layouts.ts; diagrams come as pictures a browser drew before (see
+ * ./diagram-pictures.ts), or stay their source.
  */
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -18,6 +20,7 @@ import { fitTitle } from './fit-title.js';
 import { displayDate, labelsFor, type Labels } from './language.js';
 import { budgetFor, slideSizeFor, type SlideBudget, type SlideSize } from './layout.js';
 import { PPTX_FILE } from './manifest.js';
+import type { DiagramPicture } from './diagram-pictures.js';
 import type { Deck, Slide } from './model.js';
 import { finishPackage, type SlideExtras } from './pptx-package.js';
 import { hex, inch, pt, textBox, writeBody, runBase, paragraph, type Box, type LayoutContext, type PptxStyle } from './pptx-layouts.js';
@@ -39,17 +42,22 @@ export interface PptxResult {
   diagnostics: Diagnostic[];
 }
 
+export interface PptxOptions {
+  /** Pictures of the deck's diagrams by Mermaid source (diagram-pictures.ts); a diagram without one shows its source as code. */
+  diagrams?: ReadonlyMap<string, DiagramPicture>;
+}
+
 /** Writes `slides.pptx` into the deck folder `dir` (which holds the deck's `media/`). */
-export async function writePptx(deck: Deck, theme: Theme, dir: string): Promise<PptxResult> {
+export async function writePptx(deck: Deck, theme: Theme, dir: string, options: PptxOptions = {}): Promise<PptxResult> {
   const started = performance.now();
-  const { buffer, diagnostics } = await renderPptx(deck, theme, dir);
+  const { buffer, diagnostics } = await renderPptx(deck, theme, dir, options);
   const file = path.join(dir, PPTX_FILE);
   await writeFile(file, buffer);
   return { file, slides: deck.slides.length, bytes: buffer.length, ms: performance.now() - started, diagnostics };
 }
 
 /** The PowerPoint file of a deck, in memory. `deckDir` is where the deck's images are. */
-export async function renderPptx(deck: Deck, theme: Theme, deckDir: string): Promise<{ buffer: Buffer; diagnostics: Diagnostic[] }> {
+export async function renderPptx(deck: Deck, theme: Theme, deckDir: string, options: PptxOptions = {}): Promise<{ buffer: Buffer; diagnostics: Diagnostic[] }> {
   const size = slideSizeFor(deck.meta.aspect);
   const style = pptxStyle(theme, deck.lang);
   const labels = labelsFor(deck.lang);
@@ -72,7 +80,13 @@ export async function renderPptx(deck: Deck, theme: Theme, deckDir: string): Pro
     const warn = (message: string) => diagnostics.push({ severity: 'warning', file: deck.file, line: slide.line, message: `slides.pptx, slide ${index + 1}: ${message}` });
     const target = pptx.addSlide({ masterName: layoutName(slide) });
     setBackground(target, slide, colors, style, deckDir);
-    const writer = { slide: target, style, colors, geometry, labels, deckDir, warn };
+    const equations: SlideExtras['equations'] = [];
+    const equation = (omml: string) => {
+      const name = `Equation ${equations.length + 1}`;
+      equations.push({ name, omml });
+      return name;
+    };
+    const writer = { slide: target, style, colors, geometry, labels, deckDir, warn, equation, diagrams: options.diagrams };
     switch (slide.kind) {
       case 'title':
         writeTitleSlide(writer, slide, deck);
@@ -88,7 +102,9 @@ export async function renderPptx(deck: Deck, theme: Theme, deckDir: string): Pro
     }
     // The notes are written by finishPackage, as paragraphs; pptxgenjs makes the notes page.
     target.addNotes(' ');
-    extras.push({ notes: slide.notes.map(plainText), accent: hex(colors.accent) });
+    // A diagram drawn as a picture keeps its Mermaid source in the notes, to edit and draw again.
+    const diagram = slide.body?.layout === 'diagram' && options.diagrams?.has(slide.body.source) ? slide.body.source.split('\n') : [];
+    extras.push({ notes: [...slide.notes.map(plainText), ...diagram], accent: hex(colors.accent), equations });
   });
 
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
@@ -205,6 +221,8 @@ interface SlideWriter {
   labels: Labels;
   deckDir: string;
   warn: (message: string) => void;
+  equation: LayoutContext['equation'];
+  diagrams: LayoutContext['diagrams'];
 }
 
 function layoutName(slide: Slide): string {
@@ -356,7 +374,7 @@ function writeContentSlide(w: SlideWriter, slide: Slide): void {
   }
   if (!slide.body) return;
   const top = ruleY + 3 + 20;
-  const ctx: LayoutContext = { slide: w.slide, box: { x: g.padSide, y: top, w: g.innerWidth, h: bottom - top }, style: w.style, colors: w.colors, deckDir: w.deckDir, warn: w.warn };
+  const ctx: LayoutContext = { slide: w.slide, box: { x: g.padSide, y: top, w: g.innerWidth, h: bottom - top }, style: w.style, colors: w.colors, deckDir: w.deckDir, warn: w.warn, equation: w.equation, diagrams: w.diagrams };
   writeBody(slide.body, ctx);
 }
 

@@ -54,7 +54,7 @@ export async function build(files: string[], options: BuildOptions = {}): Promis
   const printer = new PdfPrinter(onProgress);
   try {
     const outDir = cli.out ?? config.out ?? defaults.out;
-    const results = await buildEssays(files, { outDir, projectDir, cli, config, singleFile, afterWrite: printer.print }, onResult);
+    const results = await buildEssays(files, { outDir, projectDir, cli, config, singleFile, afterWrite: printer.print, browser: printer.browser }, onResult);
     return { results, warnings: printer.warnings, pdfUnavailable: printer.unavailable };
   } finally {
     await printer.close();

@@ -85,6 +85,9 @@ export class PdfPrinter {
     return { asked };
   };
 
+  /** The build's browser for other steps (slides.pptx's diagrams), shared with printing: started on first need. Rejects with a BrowserError when there is none. */
+  readonly browser = (executablePath?: string): Promise<BrowserSession> => (this.session ??= startBrowser({ executablePath }));
+
   /** Closes the browser, if one was started: killed at once, as the PDFs are written and nothing it holds matters. */
   async close(): Promise<void> {
     const session = await this.session?.catch(() => undefined);

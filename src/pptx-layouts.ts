@@ -9,6 +9,9 @@ import path from 'node:path';
 import type * as Pptx from 'pptxgenjs';
 import { readImageSize } from './image-size.js';
 import { readImageType } from './image-type.js';
+import { displayMathSize } from './math.js';
+import type { DiagramPicture } from './diagram-pictures.js';
+import { pptxEquation } from './pptx-math.js';
 import type { Point, SlideBody } from './model.js';
 import { inlineRuns, plainText, type Run, type RunOptions } from './pptx-text.js';
 import { sanitizeBlock } from './sanitize.js';
@@ -44,6 +47,10 @@ export interface LayoutContext {
   /** The deck folder, where `media/` holds the essay's images. */
   deckDir: string;
   warn: (message: string) => void;
+  /** Registers a native equation (OMML) for the package step; returns the name of the text box that stands in for it. */
+  equation: (omml: string) => string;
+  /** Pictures of the deck's diagrams, by Mermaid source, when a browser drew them. */
+  diagrams?: ReadonlyMap<string, DiagramPicture>;
 }
 
 type Writer<B extends SlideBody> = (body: B, ctx: LayoutContext) => void;
@@ -112,9 +119,8 @@ export const layoutWriters: Writers = {
       altText: `${chart.labelHeader}: ${chart.labels.map((label, i) => `${label} ${chart.series.map((s) => s.values[i]).join(' / ')}`).join('; ')}`,
     });
   },
-  // A formula or a diagram has no native PowerPoint form that stays editable: its source, as code, so nothing is lost.
-  math: (body, ctx) => layoutWriters.code!({ layout: 'code', text: body.tex, lang: 'tex' }, ctx),
-  diagram: (body, ctx) => layoutWriters.code!({ layout: 'code', text: body.source, lang: 'mermaid' }, ctx),
+  math: (body, ctx) => writeEquation(body.tex, ctx),
+  diagram: (body, ctx) => writeDiagram(body.source, ctx),
   bignumber: (body, ctx) => {
     // The figure very large; the slide's title placeholder holds its caption (the claim with its qualifier).
     ctx.slide.addText(paragraph([{ text: body.figure, options: { ...runBase(ctx), bold: true } }]), {
@@ -382,6 +388,47 @@ function writeImage(body: Extract<SlideBody, { layout: 'image' }>, ctx: LayoutCo
     const caption = paragraph(inlineRuns(body.caption, runBase(ctx), ctx.style.fonts.mono));
     ctx.slide.addText(caption, { ...textBox(ctx, { x: ctx.box.x, y: shown.y + shown.h + 10, w: ctx.box.w, h: captionHeight }, small), align: 'center', color: hex(ctx.colors.muted) });
   }
+}
+
+// --- Formulas and diagrams ------------------------------------------------------------
+
+/**
+ * A display formula as a native PowerPoint equation, centred in the body as the deck shows it: here a text
+ * box with the formula as plain text (what apps without equations show), which the package step wraps with
+ * the equation (pptx-package.ts). A formula that does not parse keeps its source, as code (the parser warned).
+ */
+function writeEquation(tex: string, ctx: LayoutContext): void {
+  // The deck's size (render.ts): as large as fits the width, from 44 px down to 22 px.
+  let px = displayMathSize(tex, ctx.box.w, 44, 22).px;
+  const look = (size: number) => ({ lang: ctx.style.lang, sizePt: pt(size), color: hex(ctx.colors.text) });
+  let equation = pptxEquation(tex, look(px));
+  if (!equation) return layoutWriters.code!({ layout: 'code', text: tex, lang: 'tex' }, ctx);
+  // LibreOffice stretches an equation to its box: the box has the formula's shape, smaller type if it must.
+  const fit = Math.min(1, ctx.box.w / (equation.width * px), ctx.box.h / (equation.height * px));
+  if (fit < 1) {
+    px *= fit;
+    equation = pptxEquation(tex, look(px))!;
+  }
+  const w = equation.width * px;
+  const h = equation.height * px;
+  const box = { x: ctx.box.x + (ctx.box.w - w) / 2, y: ctx.box.y + (ctx.box.h - h) / 2, w, h };
+  ctx.slide.addText(paragraph([{ text: equation.text, options: runBase(ctx) }]), { ...textBox(ctx, box, px), align: 'center', valign: 'middle', objectName: ctx.equation(equation.omml) });
+}
+
+/** A diagram as its picture (drawn by the browser, see diagram-pictures.ts), fitted and centred; without one, its source as code. */
+function writeDiagram(source: string, ctx: LayoutContext): void {
+  const picture = ctx.diagrams?.get(source);
+  if (!picture) return layoutWriters.code!({ layout: 'code', text: source, lang: 'mermaid' }, ctx);
+  // As the deck's .diagram-svg: never larger than drawn, at most 480 px high, centred.
+  const scale = Math.min(1, ctx.box.w / picture.width, Math.min(ctx.box.h, 480) / picture.height);
+  const w = picture.width * scale;
+  const h = picture.height * scale;
+  const box = { x: ctx.box.x + (ctx.box.w - w) / 2, y: ctx.box.y + (ctx.box.h - h) / 2, w, h };
+  ctx.slide.addImage({ data: `image/png;base64,${picture.png.toString('base64')}`, ...inchBox(box), altText: picture.alt });
+}
+
+function inchBox(box: Box): { x: number; y: number; w: number; h: number } {
+  return { x: inch(box.x), y: inch(box.y), w: inch(box.w), h: inch(box.h) };
 }
 
 /** The text of sanitized raw HTML, one entry per block. */

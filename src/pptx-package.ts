@@ -4,8 +4,9 @@
  * one paragraph-properties element per paragraph (pptxgenjs 4.0 writes one per
  * run, which the schema forbids), the notes as real paragraphs, the essay's
  * language on every run and in the document properties, bullets in the
- * theme's accent colour, and serif and monospace fonts marked as such so that
- * Office picks a font of the same kind when the named one is not installed.
+ * theme's accent colour, serif and monospace fonts marked as such so that
+ * Office picks a font of the same kind when the named one is not installed,
+ * and display formulas as native equations (pptxgenjs cannot write those).
  */
 import JSZip from 'jszip';
 
@@ -14,6 +15,14 @@ export interface SlideExtras {
   notes: string[];
   /** The bullet colour of this slide (RRGGBB). */
   accent: string;
+  /** Equations (OMML) for the text boxes of these names, which hold their plain text. */
+  equations?: SlideEquation[];
+}
+
+export interface SlideEquation {
+  name: string;
+  /** `<m:oMathPara>` declaring its namespace. */
+  omml: string;
 }
 
 export interface PackageExtras {
@@ -36,7 +45,7 @@ export async function finishPackage(buffer: Buffer, extras: PackageExtras): Prom
   };
   const fontKinds = fontPitchFamilies(extras.fonts);
   for (const [i, slide] of extras.slides.entries()) {
-    await edit(`ppt/slides/slide${i + 1}.xml`, (xml) => withFontKinds(withLanguage(bulletsColoured(onePropertiesPerParagraph(xml), slide.accent), extras.lang), fontKinds));
+    await edit(`ppt/slides/slide${i + 1}.xml`, (xml) => withEquations(withFontKinds(withLanguage(bulletsColoured(onePropertiesPerParagraph(xml), slide.accent), extras.lang), fontKinds), slide.equations ?? []));
     await edit(`ppt/notesSlides/notesSlide${i + 1}.xml`, (xml) => withNotes(xml, slide.notes, extras.lang));
   }
   await edit('docProps/core.xml', (xml) => withCoreProperties(xml, extras));
@@ -77,6 +86,33 @@ function fontPitchFamilies(fonts: PackageExtras['fonts']): Map<string, number> {
 function withFontKinds(xml: string, kinds: Map<string, number>): string {
   let out = xml;
   for (const [family, pitch] of kinds) out = out.split(`typeface="${escapeXml(family)}" pitchFamily="34"`).join(`typeface="${escapeXml(family)}" pitchFamily="${pitch}"`);
+  return out;
+}
+
+const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+const DRAWING_2010 = 'http://schemas.microsoft.com/office/drawing/2010/main';
+
+/**
+ * Each equation's text box becomes what PowerPoint writes for an equation: `mc:AlternateContent` whose
+ * choice, for apps that know Office 2010 drawing (`a14`), is the same shape holding the equation in an
+ * `a14:m`, and whose fallback is the text box as it was, the formula as plain text. Both declare the
+ * namespaces they use; an app that does not know `a14` never reads the choice.
+ */
+export function withEquations(xml: string, equations: SlideEquation[]): string {
+  let out = xml;
+  for (const { name, omml } of equations) {
+    const named = out.search(new RegExp(`<p:cNvPr id="\\d+" name="${escapeXml(name)}"`));
+    if (named === -1) continue;
+    const start = out.lastIndexOf('<p:sp>', named);
+    const end = out.indexOf('</p:sp>', named) + '</p:sp>'.length;
+    const fallback = out.slice(start, end);
+    const bodyProperties = /<a:bodyPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:bodyPr>)/.exec(fallback)?.[0] ?? '<a:bodyPr/>';
+    const endProperties = /<a:endParaRPr\b[^>]*?\/>/.exec(fallback)?.[0] ?? '';
+    const paragraph = `<a:p><a:pPr algn="ctr"/><a14:m>${omml}</a14:m>${endProperties}</a:p>`;
+    const choice = fallback.replace(/<p:txBody>[\s\S]*<\/p:txBody>/, () => `<p:txBody>${bodyProperties}<a:lstStyle/>${paragraph}</p:txBody>`);
+    const alternate = `<mc:AlternateContent xmlns:mc="${MARKUP_COMPATIBILITY}"><mc:Choice xmlns:a14="${DRAWING_2010}" Requires="a14">${choice}</mc:Choice><mc:Fallback>${fallback}</mc:Fallback></mc:AlternateContent>`;
+    out = out.slice(0, start) + alternate + out.slice(end);
+  }
   return out;
 }
 

@@ -48,6 +48,8 @@
         var result = await window.mermaid.render('paparan-diagram-' + i, pre.textContent);
         var figure = document.createElement('div');
         figure.className = 'diagram-svg';
+        // The fence's line: slides.pptx finds each drawn diagram by it (src/diagram-pictures.ts).
+        figure.setAttribute('data-line', pre.getAttribute('data-line') || '');
         figure.innerHTML = result.svg;
         pre.replaceWith(figure);
         drawn++;
