@@ -24,7 +24,7 @@ import type { DiagramPicture } from './diagram-pictures.js';
 import type { Deck, Slide } from './model.js';
 import { finishPackage, type SlideExtras } from './pptx-package.js';
 import { hex, inch, pt, textBox, writeBody, runBase, paragraph, type Box, type LayoutContext, type PptxStyle } from './pptx-layouts.js';
-import { inlineRuns, plainText, type Run } from './pptx-text.js';
+import { inlineRuns, mathAsText, plainText, type Run } from './pptx-text.js';
 import { authorsOf } from './render.js';
 import { wrappedLines } from './text-width.js';
 import { readRootVariables, type Palette } from './theme-config.js';
@@ -104,7 +104,7 @@ export async function renderPptx(deck: Deck, theme: Theme, deckDir: string, opti
     target.addNotes(' ');
     // A diagram drawn as a picture keeps its Mermaid source in the notes, to edit and draw again.
     const diagram = slide.body?.layout === 'diagram' && options.diagrams?.has(slide.body.source) ? slide.body.source.split('\n') : [];
-    extras.push({ notes: [...slide.notes.map(plainText), ...diagram], accent: hex(colors.accent), equations });
+    extras.push({ notes: [...slide.notes.map((note) => plainText(note, 'source')), ...diagram], accent: hex(colors.accent), equations });
   });
 
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
@@ -282,7 +282,7 @@ function addTitle(w: SlideWriter, kind: string, runs: Run[]): void {
 
 function writeTitleSlide(w: SlideWriter, slide: Slide, deck: Deck): void {
   const g = w.geometry;
-  addTitle(w, 'title', [{ text: slide.title, options: runBase(w) }]);
+  addTitle(w, 'title', [{ text: mathAsText(slide.title), options: runBase(w) }]);
   let y = g.middle - 24 + 20;
   if (slide.subtitle) {
     const lines = wrappedLines(slide.subtitle, 34, g.innerWidth);
@@ -315,15 +315,15 @@ function writeSectionSlide(w: SlideWriter, slide: Slide, number: string): void {
     charSpacing: pt(26 * 0.08),
     objectName: 'Section number',
   });
-  addTitle(w, 'section', [{ text: slide.title, options: runBase(w) }]);
-  const lines = Math.min(3, wrappedLines(slide.title, 52, g.innerWidth, true));
+  addTitle(w, 'section', [{ text: mathAsText(slide.title), options: runBase(w) }]);
+  const lines = Math.min(3, wrappedLines(mathAsText(slide.title), 52, g.innerWidth, true));
   // The short accent line under a section title (themes/default/theme.css).
   w.slide.addShape('rect', { x: inch(g.padSide), y: inch(top + lines * 52 * 1.2 + 28), w: inch(120), h: inch(6), fill: { color: hex(w.colors.accent) }, line: { type: 'none' } });
 }
 
 function writeClosingSlide(w: SlideWriter, slide: Slide): void {
   const g = w.geometry;
-  addTitle(w, 'closing', [{ text: slide.title, options: runBase(w) }]);
+  addTitle(w, 'closing', [{ text: mathAsText(slide.title), options: runBase(w) }]);
   if (!slide.subtitle) return;
   w.slide.addText(paragraph([{ text: slide.subtitle, options: runBase(w) }]), {
     ...textBox(w, { x: g.padSide, y: g.middle + 24, w: g.innerWidth, h: 36 * 1.35 * 2 }, 36),
@@ -350,11 +350,11 @@ function writeContentSlide(w: SlideWriter, slide: Slide): void {
     });
   }
   const continued = slide.continued ? ` (${w.labels.continued})` : '';
-  const titleRuns: Run[] = [{ text: slide.title, options: runBase(w) }];
+  const titleRuns: Run[] = [{ text: mathAsText(slide.title), options: runBase(w) }];
   if (continued) titleRuns.push({ text: continued, options: { ...runBase(w), bold: false, fontSize: pt(heading * 0.7), color: hex(w.colors.muted) } });
   addTitle(w, slide.kicker ? 'content-kicker' : 'content', titleRuns);
   // The continued label is smaller (0.7em): counted as bold heading text, it errs on the safe side.
-  const lines = Math.min(3, wrappedLines(`${slide.title}${continued}`, heading, g.innerWidth, true));
+  const lines = Math.min(3, wrappedLines(`${mathAsText(slide.title)}${continued}`, heading, g.innerWidth, true));
   const ruleY = g.titleTop(Boolean(slide.kicker)) + lines * heading * g.titleLine + 12;
   w.slide.addShape('line', { x: inch(g.padSide), y: inch(ruleY + 1.5), w: inch(g.innerWidth), h: 0, line: { color: hex(w.colors.rule), width: pt(3) } });
 

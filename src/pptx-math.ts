@@ -43,6 +43,12 @@ export function pptxEquation(tex: string, look: EquationLook): PptxEquation | un
   return { omml: `<m:oMathPara xmlns:m="${OMML_NAMESPACE}"><m:oMathParaPr><m:jc m:val="centerGroup"/></m:oMathParaPr>${toOmml(grouped, look)}</m:oMathPara>`, text: linearText(root), width: w, height: h };
 }
 
+/** An inline formula as one line of Unicode text (`E_d = (ΔQ/Q)/(ΔP/P)`), or undefined when its TeX does not parse. */
+export function mathText(tex: string): string | undefined {
+  const mathml = texToMathml(tex);
+  return mathml ? linearText(parseFragment(mathml).childNodes[0] as unknown as MathNode) : undefined;
+}
+
 const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
 const SCRIPTED = new Set(['msup', 'msub', 'msubsup', 'munder', 'mover', 'munderover']);
 

@@ -6,6 +6,8 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parseFragment } from 'parse5';
 import type * as Pptx from 'pptxgenjs';
+import { findInlineMath } from './math.js';
+import { mathText } from './pptx-math.js';
 
 export type Run = Pptx.default.TextProps;
 export type RunOptions = NonNullable<Pptx.default.TextProps['options']>;
@@ -20,7 +22,7 @@ interface Marks {
 }
 
 /** The runs of one Markdown inline text; `base` options go on every run, `mono` is the font of code spans. */
-export function inlineRuns(markdown: string, base: RunOptions = {}, mono?: string): Run[] {
+export function inlineRuns(markdown: string, base: RunOptions = {}, mono?: string, math: 'text' | 'source' = 'text'): Run[] {
   const runs: Run[] = [];
   const push = (text: string, marks: Marks) => {
     if (text === '') return;
@@ -33,13 +35,36 @@ export function inlineRuns(markdown: string, base: RunOptions = {}, mono?: strin
     if (marks.link && /^(https?:|mailto:)/i.test(marks.link)) options.hyperlink = { url: marks.link };
     runs.push({ text, options });
   };
-  walk(Lexer.lexInline(markdown), {}, push);
+  walk(Lexer.lexInline(math === 'text' ? withMathAsText(markdown) : markdown), {}, push);
   return mergeRuns(runs);
 }
 
-/** The plain text a Markdown inline text shows (for notes, alt text and measuring). */
-export function plainText(markdown: string): string {
-  return inlineRuns(markdown)
+/**
+ * Inline formulas (`$E = mc^2$`) as the Unicode text a reader would write (`E = mc²`): a text run cannot hold an
+ * equation, and TeX on a slide reads as code. A formula that does not parse keeps its source, as the deck does.
+ */
+function withMathAsText(markdown: string): string {
+  // Escaped, so that Markdown does not read `*` or `_` in the formula's text as emphasis.
+  return mathAsText(markdown, (text) => text.replace(/[\\`*_[\]<>~]/g, '\\$&'));
+}
+
+/** A plain text (a slide title) with its inline formulas as Unicode text; `escape` readies that text for Markdown. */
+export function mathAsText(text: string, escape: (math: string) => string = (math) => math): string {
+  const spans = findInlineMath(text);
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    const math = mathText(span.tex);
+    out += text.slice(at, span.start) + (math === undefined ? text.slice(span.start, span.end) : escape(math));
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The plain text a Markdown inline text shows (for notes, alt text and measuring): formulas as Unicode text, or as their TeX (`source`, for the notes, to read and edit). */
+export function plainText(markdown: string, math: 'text' | 'source' = 'text'): string {
+  return inlineRuns(markdown, {}, undefined, math)
     .map((run) => run.text ?? '')
     .join('')
     .replace(/\s+/g, ' ')

@@ -37,3 +37,14 @@ describe('a formula as a PowerPoint equation', () => {
     expect(pptxEquation('\\sqrt{x', look)).toBeUndefined();
   });
 });
+
+describe('an inline formula in slide text', () => {
+  it('reads as Unicode text in a title and in a point, not as TeX, and money stays money', async () => {
+    const { mathAsText, plainText } = await import('../src/pptx-text.js');
+    expect(mathAsText('Elastisitas $E_d = \\frac{\\Delta Q}{Q}$ mengukur kepekaan')).toBe('Elastisitas E_d = (ΔQ)/Q mengukur kepekaan');
+    // In Markdown text the formula's own characters are not read as emphasis.
+    expect(plainText('Jika $a_i * b_i > 1$, permintaan **elastis**; tiket $5 dan $10')).toBe('Jika aᵢ ∗ bᵢ > 1, permintaan elastis; tiket $5 dan $10');
+    // A formula that does not parse keeps its source, as the deck shows it.
+    expect(plainText('salah: $\\frac{1}{$ tetap')).toBe('salah: $\\frac{1}{$ tetap');
+  });
+});
