@@ -238,7 +238,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   let delays: number[] = [];
   // Sample the browser's memory while it prints: its peak is most of what a build needs.
-  const browserPid = session.browser.process()?.pid;
+  const browserPid = session.process.pid;
   let browserPeakMb = 0;
   const sampler = setInterval(() => {
     if (browserPid) browserPeakMb = Math.max(browserPeakMb, treeRssMb(browserPid));

@@ -5,10 +5,12 @@
  */
 import { accessSync, constants as fsConstants, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ConnectionTransport, ConnectOptions, Page } from 'puppeteer-core';
 import { BrowserError, ExitCode, firstLine } from './errors.js';
 
 export interface BrowserOptions {
@@ -22,6 +24,8 @@ export interface BrowserOptions {
 
 export interface BrowserSession {
   browser: Browser;
+  /** Chromium's main process (spawned here, then connected to: `browser.process()` is null). */
+  process: ChildProcess;
   executablePath: string;
   /**
    * Closes the browser and removes its profile; safe to call twice, never throws. `now`: kill it at once
@@ -149,23 +153,80 @@ export function missingBrowserMessage(): string {
   );
 }
 
-/** Starts one headless browser for a whole build, with a fresh temporary profile that close() removes. Throws BrowserError when none is found or it fails to start. */
+/**
+ * Puppeteer's own flags for a headless Chrome (puppeteer-core 24's `defaultArgs({ headless: true })`,
+ * which tests/browser.test.ts compares with): Chromium is spawned here, before puppeteer-core has loaded,
+ * so these are written out rather than asked for. They matter to the PDFs: tagged, with an outline, sRGB.
+ */
+export const PUPPETEER_DEFAULT_ARGS = [
+  '--allow-pre-commit-input',
+  '--disable-background-networking',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-breakpad',
+  '--disable-client-side-phishing-detection',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-crash-reporter',
+  '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  '--disable-hang-monitor',
+  '--disable-infobars',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--disable-renderer-backgrounding',
+  '--disable-search-engine-choice-screen',
+  '--disable-sync',
+  '--enable-automation',
+  '--export-tagged-pdf',
+  '--force-color-profile=srgb',
+  '--generate-pdf-document-outline',
+  '--metrics-recording-only',
+  '--no-first-run',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
+  '--enable-features=PdfOopif',
+  '--headless=new',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--disable-extensions',
+];
+
+/** Every flag Chromium is started with, for a profile folder. */
+export function chromiumArgs(profileDir: string): string[] {
+  // Ours after Puppeteer's, as puppeteer.launch orders them; the pipe: no debugging port, nothing else on the machine can reach the browser.
+  return [...PUPPETEER_DEFAULT_ARGS, ...LAUNCH_ARGS, `--user-data-dir=${profileDir}`, '--remote-debugging-pipe', 'about:blank'];
+}
+
+/**
+ * Starts one headless browser for a whole build, with a fresh temporary profile that close() removes.
+ * Throws BrowserError when none is found or it fails to start. Chromium is spawned first and
+ * puppeteer-core loaded while it starts (the import alone takes some 0.2 s), then connected over the pipe.
+ */
 export async function startBrowser(options: BrowserOptions = {}): Promise<BrowserSession> {
   const executablePath = findBrowser(options.executablePath);
   if (!executablePath) throw new BrowserError(missingBrowserMessage());
 
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'paparan-chrome-'));
-  // Aborting makes Puppeteer kill the whole process tree at once, synchronously,
-  // which is what a signal or exit handler needs.
-  const killer = new AbortController();
+  let child: ChildProcess | undefined;
   let browser: Browser | undefined;
   let closing: Promise<void> | undefined;
+  // Chromium leads a process group of its own (spawned detached): killing the group takes its helpers too, at once,
+  // synchronously, which is what a signal or exit handler needs.
+  const kill = () => {
+    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  };
 
   const shutDown = async (now: boolean): Promise<void> => {
-    const child = browser?.process();
     const exited = child ? waitForExit(child) : Promise.resolve();
     if (browser && !now) await settleWithin(browser.close(), CLOSE_TIMEOUT_MS);
-    killer.abort(); // kills a browser that would not close; a no-op when it is already gone
+    kill(); // kills a browser that would not close; a no-op when it is already gone
     await settleWithin(exited, CLOSE_TIMEOUT_MS);
     await reapHelpers(profileDir, child?.pid);
     await rm(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => {});
@@ -174,7 +235,7 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
   };
   const tracked: TrackedSession = {
     profileDir,
-    kill: () => killer.abort(),
+    kill,
     close: (options) => (closing ??= shutDown(options?.now ?? false)),
   };
   // Tracked before launching, so a Ctrl-C during startup is cleaned up too.
@@ -182,21 +243,35 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
   installProcessHandlers();
 
   try {
-    const puppeteer = await import('puppeteer-core');
-    const launching = puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: [...LAUNCH_ARGS, `--user-data-dir=${profileDir}`],
-      pipe: true, // no debugging port: nothing else on the machine can reach the browser
-      timeout: options.timeoutMs ?? DEFAULT_START_TIMEOUT_MS,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      signal: killer.signal,
-    });
-    // Chromium is spawned within launch's first step; its start-up now runs beside whatever comes next.
+    const started = spawn(executablePath, chromiumArgs(profileDir), { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    child = started;
+    // Chromium's start-up now runs beside whatever comes next.
     options.onSpawn?.();
-    browser = await launching;
+    const failed = new Promise<never>((_, reject) => {
+      let stderr = '';
+      started.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+      started.once('error', reject);
+      started.once('exit', (code, signal) => reject(new Error(`it exited (${signal ?? `code ${code}`}) before it was ready${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`)));
+    });
+    failed.catch(() => {});
+    const timeoutMs = options.timeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`it was not ready after ${timeoutMs / 1000} s`)), timeoutMs)));
+    try {
+      const connecting = (async () => {
+        // PipeTransport is exported by puppeteer-core's Node entry, though its types leave it out.
+        const { connect, PipeTransport } = (await import('puppeteer-core')) as unknown as {
+          connect: (options: ConnectOptions) => Promise<Browser>;
+          PipeTransport: new (write: Writable, read: Readable) => ConnectionTransport;
+        };
+        const transport = new PipeTransport(started.stdio[3] as Writable, started.stdio[4] as Readable);
+        return connect({ transport, defaultViewport: { width: 800, height: 600 } });
+      })();
+      connecting.catch(() => {});
+      browser = await Promise.race([connecting, failed, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   } catch (error) {
     options.onSpawn?.();
     await tracked.close();
@@ -206,7 +281,7 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
       { cause: error },
     );
   }
-  return { browser, executablePath, close: tracked.close };
+  return { browser, process: child!, executablePath, close: tracked.close };
 }
 
 /** Runs fn with a new page and always closes the page, even when fn throws. */

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   blockRequestsOutside,
   browserCandidates,
+  chromiumArgs,
   findBrowser,
   missingBrowserMessage,
   openAhead,
@@ -69,7 +70,7 @@ function isAlive(pid: number): boolean {
 }
 
 function profileDirOf(session: BrowserSession): string {
-  const flag = session.browser.process()?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='));
+  const flag = session.process.spawnargs.find((arg) => arg.startsWith('--user-data-dir='));
   if (!flag) throw new Error('the browser was started without --user-data-dir');
   return flag.slice('--user-data-dir='.length);
 }
@@ -165,7 +166,7 @@ describe('a real browser session', () => {
 describe('closing a session', () => {
   it('stops every browser process and removes the profile, and may be called twice', async () => {
     const session = await startBrowser();
-    const pid = session.browser.process()?.pid;
+    const pid = session.process.pid;
     const profile = profileDirOf(session);
     expect(pid).toBeTypeOf('number');
     expect(livingBrowserProcesses(pid!, profile).length).toBeGreaterThan(1); // browser plus helpers
@@ -181,7 +182,7 @@ describe('closing a session', () => {
   it('killed at once (close now, as at the end of a build), leaves no process and no profile either', async () => {
     const session = await startBrowser();
     await withPage(session, (page) => page.goto('about:blank'));
-    const pid = session.browser.process()!.pid!;
+    const pid = session.process.pid!;
     const profile = profileDirOf(session);
     await session.close({ now: true });
     expect(isAlive(pid)).toBe(false);
@@ -199,8 +200,8 @@ describe('closing a session', () => {
       script,
       `import { startBrowser } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'src/browser.ts')).href)};
        const session = await startBrowser();
-       const args = session.browser.process().spawnargs;
-       console.log(JSON.stringify({ pid: session.browser.process().pid, args }));
+       const args = session.process.spawnargs;
+       console.log(JSON.stringify({ pid: session.process.pid, args }));
        setInterval(() => {}, 1000);`,
     );
     const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -244,6 +245,19 @@ describe('startBrowser errors', () => {
     const after = readdirSync(os.tmpdir()).filter((name) => name.startsWith('paparan-chrome-'));
     // Other test files may run browsers at the same time: only ask that we added none.
     expect(after.filter((name) => !before.includes(name))).toEqual([]);
+  });
+});
+
+describe('the flags Chromium starts with', () => {
+  it('are those of puppeteer-core for headless Chrome (tagged PDFs with an outline, sRGB), then ours, talking over a pipe only', async () => {
+    // Chromium is spawned before puppeteer-core loads, with its flags written out: an upgrade that changes them must show here.
+    const { default: puppeteer } = await import('puppeteer-core');
+    const ours = chromiumArgs('/tmp/profile');
+    const theirs = puppeteer.defaultArgs({ headless: true, args: [] }).filter((arg) => arg !== 'about:blank');
+    expect(ours.slice(0, theirs.length)).toEqual(theirs);
+    expect(ours).toContain('--user-data-dir=/tmp/profile');
+    expect(ours).toContain('--remote-debugging-pipe');
+    expect(ours.some((arg) => arg.startsWith('--remote-debugging-port'))).toBe(false);
   });
 });
 

@@ -481,7 +481,7 @@ describe('failures', () => {
 
 describe('the browser', () => {
   it('leaves no process behind once the session closes', async () => {
-    const child = session.browser.process();
+    const child = session.process;
     const profile = child?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
     expect(profile).toBeDefined();
     await session.close();
