@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { PDFDocument } from './pdf-lib.js';
 import type { Page, PDFOptions as ChromePdfOptions } from 'puppeteer-core';
 import { blockRequestsOutside, withPage, type BrowserSession } from './browser.js';
-import { composeSlides, slideForms } from './compose-pdf.js';
+import { composeSlides, slideForms, type SlideForms } from './compose-pdf.js';
 import { type DeckPage, readDeckPage } from './deck-markup.js';
 import { BrowserError, ExitCode, firstLine } from './errors.js';
 import { type MarginTemplates, marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes, renderSlidePages } from './handout.js';
@@ -112,7 +112,8 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
   const printFiles: string[] = [];
 
   // One tab, one page after another (a second tab side by side gains next to nothing on two cores, measured, and
-  // costs memory): the slides first, laid out once, so that slides.pdf is written while the paper pages print.
+  // costs memory): the slides first, laid out once, so that slides.pdf is written while the paper pages print, and
+  // each paper PDF composed as soon as it is printed, while the next one prints.
   const printing = onTab(job, async (tab) => {
     const page = await deckPage;
     // Every page to print is written now, while Chrome loads the first.
@@ -120,49 +121,51 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
     const paperSlides = paperKinds.length > 0 && (page.paperStyles || !kinds.includes('slides')) ? meanwhile(writeSlidePages(job, page, page.paperStyles ? 'paper' : 'screen', printFiles)) : undefined;
     const paperPages = paperKinds.map((kind) => meanwhile(writePaper(job, kind, page, printFiles)));
     let source: ReturnType<typeof read> | undefined;
+    let slidesSaved: Promise<unknown> = Promise.resolve();
     if (kinds.includes('slides')) {
       const slides = read(await printSlidePages(tab, job, await writeSlidePages(job, page, 'screen', printFiles), 'slides.pdf'));
-      meanwhile(slides.then(({ doc, blocked }) => finish('slides', doc, sectionBookmarks(deck), blocked, true)));
+      slidesSaved = meanwhile(slides.then(({ doc, blocked }) => finish('slides', doc, sectionBookmarks(deck), blocked, true)));
       // What the paper's frames show: slides.pdf's pages, unless the theme styles slides on paper otherwise (print colours, print CSS).
       if (!page.paperStyles) source = slides;
     }
-    if (paperKinds.length === 0) return { source, papers: [] };
+    if (paperKinds.length === 0) return;
     source ??= read(await printSlidePages(tab, job, await paperSlides!, forPaper));
-    const papers: ReturnType<typeof read>[] = [];
-    for (const [i, kind] of paperKinds.entries()) papers.push(read(await printPaper(tab, job, kind, await paperPages[i]!)));
-    return { source, papers };
+    // slides.pdf is saved before its pages are drawn from.
+    const forms = meanwhile(Promise.all([source, slidesSaved]).then(([{ doc, blocked }]) => ({ forms: slideFormsOf(doc, deck), blocked })));
+    const label = labelsFor(deck.lang).slide;
+    for (const [i, kind] of paperKinds.entries()) {
+      const printed = read(await printPaper(tab, job, kind, await paperPages[i]!));
+      meanwhile(
+        Promise.all([printed, forms]).then(async ([{ doc, blocked }, slides]) => {
+          try {
+            composeSlides(doc, slides.forms, (n) => `${label} ${n}: ${page.texts[n - 1] ?? ''}`.trim());
+          } catch (error) {
+            throw new BrowserError(`${kind}.pdf: placing the slides on the pages failed: ${firstLine(error)}`, { file: deck.file, cause: error, exitCode: ExitCode.exportFailed });
+          }
+          // What the slides' page could not load, the slides on paper lack too.
+          await finish(kind, doc, [], [...slides.blocked, ...blocked]);
+        }),
+      );
+    }
   });
   // The tab is closed by now; once Node's work is done too, report the first failure.
   const settled = [...(await Promise.allSettled([printing])), ...(await Promise.allSettled(pending))];
   await Promise.all(printFiles.map((file) => rm(file, { force: true })));
   const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) throw failed.reason;
-  const { source: sourceRead, papers: papersRead } = (await printing)!;
-  if (!sourceRead) return results;
-  // slides.pdf is saved: from here its pages are only drawn from.
-  const { doc: source, blocked: sourceBlocked } = await sourceRead;
+  return results.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+}
 
-  if (source.getPageCount() !== deck.slides.length) {
+/** The printed slides, ready to draw; one printed page per planned slide, or the layout lost a slide. */
+function slideFormsOf(doc: PDFDocument, deck: Deck): SlideForms {
+  if (doc.getPageCount() !== deck.slides.length) {
     throw new BrowserError(
-      `the slides printed as ${source.getPageCount()} pages where ${deck.slides.length} slides were planned: ` +
+      `the slides printed as ${doc.getPageCount()} pages where ${deck.slides.length} slides were planned: ` +
         'a custom layout.hbs must keep each slide a <section> directly inside <div class="slides">',
       { file: deck.file, exitCode: ExitCode.exportFailed },
     );
   }
-  const forms = slideForms(source);
-  const { texts } = await deckPage;
-  const label = labelsFor(deck.lang).slide;
-  for (const [i, { doc, blocked }] of (await Promise.all(papersRead)).entries()) {
-    const kind = paperKinds[i]!;
-    try {
-      composeSlides(doc, forms, (n) => `${label} ${n}: ${texts[n - 1] ?? ''}`.trim());
-    } catch (error) {
-      throw new BrowserError(`${kind}.pdf: placing the slides on the pages failed: ${firstLine(error)}`, { file: deck.file, cause: error, exitCode: ExitCode.exportFailed });
-    }
-    // What the slides' page could not load, the slides on paper lack too.
-    await finish(kind, doc, [], [...sourceBlocked, ...blocked]);
-  }
-  return results;
+  return slideForms(doc);
 }
 
 interface Job {
