@@ -4,12 +4,15 @@
 //    build, into a few files: Node then reads a handful of files instead of ~80 of ours and ~120 of
 //    the packages' (zod alone is 95), which was most of `paparan build --no-pdf`'s time (issue 13).
 //    What only some commands or essays need stays in chunks of its own, loaded when needed;
+//  - the built-in Handlebars templates are precompiled into lib/templates.precompiled.cjs, which
+//    src/templates.ts uses for a template whose text is the same (compiling them at every build
+//    took ~40 ms);
 //  - tsc type-checks and writes the type declarations (lib/*.d.ts) for the package entry.
 // Every chunk sits directly in lib/, where tsc put each module, so the paths src/ computes from
 // import.meta.url (../templates, ../themes, ../package.json) still resolve.
 // Exits non-zero on a type error, after writing lib/ all the same (as tsc did alone).
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +49,13 @@ export async function bundle() {
   });
 }
 
+/** Precompiles the built-in templates with src/templates.ts's own function (through tsx, a dev dependency like esbuild). */
+export async function precompile() {
+  const { tsImport } = await import('tsx/esm/api');
+  const { precompileTemplates } = await tsImport('../src/templates.ts', import.meta.url);
+  writeFileSync(path.join(lib, 'templates.precompiled.cjs'), precompileTemplates());
+}
+
 /** Type-checks src/ and writes lib/'s type declarations; returns tsc's exit status. */
 export function declarations() {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -56,6 +66,7 @@ export function declarations() {
 export async function compile() {
   rmSync(lib, { recursive: true, force: true });
   await bundle();
+  await precompile();
   return declarations();
 }
 
