@@ -28,6 +28,25 @@ const lib = path.join(root, 'lib');
  */
 export const external = ['puppeteer-core', 'mermaid', 'pdf-lib', 'pptxgenjs', 'mammoth', 'jszip'];
 
+/**
+ * sanitize-html loads postcss (and source-map-js, 250 KB) as it starts, only to parse style
+ * attributes, which only an essay with `allowHtml` keeps: in the bundle, sanitize-html gets a
+ * postcss that loads the real one from node_modules at the first style attribute.
+ */
+const lazyPostcss = {
+  name: 'lazy-postcss',
+  setup(build) {
+    build.onResolve({ filter: /^postcss$/ }, ({ importer, namespace }) => {
+      if (namespace === 'lazy-postcss') return { path: 'postcss', external: true };
+      return /[\\/]sanitize-html[\\/]/.test(importer) ? { path: 'postcss', namespace: 'lazy-postcss' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-postcss' }, () => ({
+      contents: "module.exports = { parse: (...args) => require('postcss').parse(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
 /** Bundles src/ into lib/ with esbuild; throws on a syntax error. */
 export async function bundle() {
   const { build } = await import('esbuild');
@@ -41,6 +60,7 @@ export async function bundle() {
     platform: 'node',
     target: 'node20',
     external,
+    plugins: [lazyPostcss],
     // No source maps: the bundle is not minified and names each module it holds (`// src/build.ts`),
     // so a stack trace reads as it is; maps of the packages' code would point to files they do not ship.
     // CommonJS packages in the bundle call require() for Node's own modules.
