@@ -23,10 +23,11 @@ const lib = path.join(root, 'lib');
 /**
  * Packages left out of the bundle, loaded from node_modules when used: large ones that only some
  * commands or essays need (the browser, PDF writing, Word import, PowerPoint, diagrams), so that
- * bundling does not put megabytes into lib/ for nothing. (katex, citation-js, culori, css-tree and
+ * bundling does not put megabytes into lib/ for nothing, and css-tree, which reads its data files
+ * by paths relative to its own modules (a package that does so must stay out). (katex, citation-js, culori, css-tree and
  * highlight.js's languages are loaded through createRequire where used, so esbuild leaves them out too.)
  */
-export const external = ['puppeteer-core', 'mermaid', 'pdf-lib', 'pptxgenjs', 'mammoth', 'jszip'];
+export const external = ['puppeteer-core', 'mermaid', 'pdf-lib', 'pptxgenjs', 'mammoth', 'jszip', 'css-tree'];
 
 /**
  * sanitize-html loads postcss (and source-map-js, 250 KB) as it starts, only to parse style
