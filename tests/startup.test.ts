@@ -85,3 +85,14 @@ describe('paparan build --no-pdf start-up', () => {
     expect(packagesOf(files).has('postcss')).toBe(true);
   });
 });
+
+describe('the bundled lib/', () => {
+  it('folds a deck into one file and writes slides.pptx (packages that read their own files stay out of the bundle)', async () => {
+    const essay = path.join(work, 'plain.md');
+    writeFileSync(essay, '---\ntitle: Plain\nlang: en\n---\n\nTrade grew quickly.\n\n## Findings\n\nExports rose.\n');
+    const args = [path.join(root, 'bin/paparan.js'), 'build', essay, '--no-pdf', '--single-file', '--pptx', '--out', path.join(work, 'out'), '-q'];
+    await exec(process.execPath, args, { cwd: work });
+    expect(readFileSync(path.join(work, 'out', 'plain', 'index.html'), 'utf8')).not.toMatch(/<link [^>]*href="assets\//);
+    expect(statSync(path.join(work, 'out', 'plain', 'slides.pptx')).size).toBeGreaterThan(10_000);
+  });
+});
