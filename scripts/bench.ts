@@ -165,13 +165,17 @@ function treeRssMb(rootPid: number): number {
 /** reveal-md 6.1 `--static` of the shared essay, as measured for issue 13 (reveal-md is not installed here). */
 const REVEAL_MD_STATIC_QUOTED_MS = 750;
 
-/** Wall time of one command, in ms; throws when it fails. */
-function timeCommand(command: string[], env: NodeJS.ProcessEnv = process.env): number {
+/** Preloaded into a timed Node command: writes the CPU time (user + sys, ms) it used to BENCH_CPU_FILE as it exits. */
+const cpuProbe = `data:text/javascript,${encodeURIComponent("import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); writeFileSync(process.env.BENCH_CPU_FILE, String((u.user + u.system) / 1000)); });")}`;
+
+/** Wall time of one Node command and the CPU time of its Node process (not of the browser it starts), in ms; throws when it fails. */
+function timeCommand(command: string[], env: NodeJS.ProcessEnv = process.env): { wall: number; cpu: number } {
+  const cpuFile = path.join(work, 'cpu.txt');
   const started = performance.now();
-  const run = spawnSync(command[0]!, command.slice(1), { cwd: root, env, encoding: 'utf8' });
-  const took = ms(started);
+  const run = spawnSync(command[0]!, ['--import', cpuProbe, ...command.slice(1)], { cwd: root, env: { ...env, BENCH_CPU_FILE: cpuFile }, encoding: 'utf8' });
+  const wall = ms(started);
   if (run.status !== 0) throw new Error(`${command.join(' ')} failed (${run.status}): ${run.stderr}`);
-  return took;
+  return { wall, cpu: Number(readFileSync(cpuFile, 'utf8')) };
 }
 
 /** Part 1: our CLI and Marp CLI, each a fresh process as a user runs it, alternating so that load on the machine hits both alike. */
@@ -194,18 +198,22 @@ function benchAgainstMarp(runs: number): void {
   // One untimed round: the disk cache and the first Chromium start are nobody's fault.
   for (const [, command, env] of commands) timeCommand(command, env);
   const times = new Map(commands.map(([name]) => [name, [] as number[]]));
+  const cpu = new Map(commands.map(([name]) => [name, [] as number[]]));
   const loadBefore = os.loadavg();
   for (let round = 0; round < runs; round++) {
     // Rotate the order each round: no command always runs right after the same one.
     for (let i = 0; i < commands.length; i++) {
       const [name, command, env] = commands[(i + round) % commands.length]!;
-      times.get(name)!.push(timeCommand(command, env));
+      const took = timeCommand(command, env);
+      times.get(name)!.push(took.wall);
+      cpu.get(name)!.push(took.cpu);
     }
   }
   const loadAfter = os.loadavg();
   const med = (name: string) => median(times.get(name)!);
   console.log(`Side by side, ${runs} runs each, alternating, medians (load average ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after, ${os.cpus().length} cores):`);
-  for (const [name] of commands) console.log(`  ${name.padEnd(42)} ${fmt(med(name))}   (runs: ${times.get(name)!.map((t) => Math.round(t)).join(', ')} ms)`);
+  // CPU time is steadier than wall time on a shared machine; it counts the Node process only, not Chromium.
+  for (const [name] of commands) console.log(`  ${name.padEnd(42)} ${fmt(med(name))}   (runs: ${times.get(name)!.map((t) => Math.round(t)).join(', ')} ms; Node's CPU ${Math.round(median(cpu.get(name)!))} ms)`);
   console.log(`  ${'reveal-md 6.1 --static (quoted, not run)'.padEnd(42)} ${fmt(REVEAL_MD_STATIC_QUOTED_MS)}   (issue 13's figure on this machine; reveal-md is not installed)`);
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const marpPdf = med('Marp CLI 4.5.1: --pdf');

@@ -7,11 +7,9 @@
  * terms for an Indonesian essay) or in the style of `csl: style.csl`.
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Cite, plugins, type CslEntry } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-csl';
-import '@citation-js/plugin-ris';
+import type { CslEntry } from '@citation-js/core';
 import { findCitations, matchReference } from './citations.js';
 import { ContentError, type Diagnostic } from './errors.js';
 import type { Block, SourceDoc } from './model.js';
@@ -22,6 +20,20 @@ const BRACKETED = /\[([^[\]]*?@[^[\]]*?)\](?!\()/g;
 const ITEM = /^\s*(.*?)(-?)@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*?)\s*(?:,\s*(.+?))?\s*$/u;
 /** `@key` in running text (not an e-mail address: no word character before it). */
 const NARRATIVE = /(?<![\p{L}\p{N}_@.\\[])@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])/gu;
+
+type CitationJs = typeof import('@citation-js/core');
+let loaded: CitationJs | undefined;
+
+/** citation-js with its BibTeX, CSL and RIS plugins, loaded for the first bibliography: most essays have none, and it is 1.6 MB of code to read at start-up. */
+function citationJs(): CitationJs {
+  if (!loaded) {
+    const require = createRequire(import.meta.url);
+    const core = require('@citation-js/core') as CitationJs;
+    for (const plugin of ['@citation-js/plugin-bibtex', '@citation-js/plugin-csl', '@citation-js/plugin-ris']) require(plugin);
+    loaded = core;
+  }
+  return loaded;
+}
 
 interface Bibliography {
   entries: CslEntry[];
@@ -115,6 +127,7 @@ function loadBibliography(doc: SourceDoc, written: string, csl: string | undefin
   const where = { file: doc.file, line: lines.bibliography };
   const file = localFile(written, doc.baseDir, where, 'bibliography');
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const { Cite, plugins } = citationJs();
   let entries: CslEntry[];
   try {
     const ext = path.extname(file).toLowerCase();
@@ -154,6 +167,7 @@ function localFile(written: string, baseDir: string, where: { file: string; line
 
 /** "Pujayanti dkk." and "2015" of an entry, from the style's own in-text citation. */
 function shortCitation(bib: Bibliography, key: string): { names: string; year: string } {
+  const { Cite } = citationJs();
   const text = new Cite(bib.entries.filter((e) => e.id === key)).format('citation', { format: 'text', template: bib.template, lang: bib.lang }).trim();
   const inner = text.replace(/^\((.*)\)$/s, '$1');
   const comma = inner.lastIndexOf(', ');
@@ -164,6 +178,7 @@ function shortCitation(bib: Bibliography, key: string): { names: string; year: s
 function formatEntries(bib: Bibliography, keys: string[]): Map<string, string> {
   const entries = bib.entries.filter((e) => keys.includes(e.id));
   if (entries.length === 0) return new Map();
+  const { Cite } = citationJs();
   const html = new Cite(entries).format('bibliography', { format: 'html', template: bib.template, lang: bib.lang });
   const result = new Map<string, string>();
   for (const match of html.matchAll(/<div data-csl-entry-id="([^"]*)" class="csl-entry">([\s\S]*?)<\/div>\s*(?=<div data-csl-entry-id|<\/div>\s*$)/g)) {

@@ -8,7 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod.js';
 import { PaparanError } from './errors.js';
 import type { EssayMeta } from './front-matter.js';
 
@@ -50,10 +51,10 @@ export const defaults = {
 export const maxTimeout = 86_400;
 export type Settings = typeof defaults;
 
-const handoutSchema = z.union(handoutLayouts.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<HandoutLayout>, z.ZodLiteral<HandoutLayout>]);
+const handoutSchema = z.union(handoutLayouts.map((n) => z.literal(n)) as unknown as [z.ZodMiniLiteral<HandoutLayout>, z.ZodMiniLiteral<HandoutLayout>]);
 
-const configSchema = z
-  .object({
+const configSchema = z.partial(
+  z.strictObject({
     theme: z.string(),
     detail: z.enum(detailLevels),
     out: z.string(),
@@ -64,10 +65,9 @@ const configSchema = z
     landscape: z.boolean(),
     grayscale: z.boolean(),
     browser: z.string(),
-    timeout: z.number().positive().max(maxTimeout),
-  })
-  .partial()
-  .strict();
+    timeout: z.number().check(z.positive(), z.maximum(maxTimeout)),
+  }),
+);
 export type ProjectConfig = z.infer<typeof configSchema>;
 
 const configFiles = ['paparan.config.json', 'paparan.config.yaml', 'paparan.config.yml'];

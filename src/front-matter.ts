@@ -4,66 +4,68 @@
  * values are errors that name the file and line.
  */
 import { isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod.js';
 import { handoutLayouts, outputFormats, pdfKinds, type HandoutLayout } from './config.js';
 import { ContentError, type Diagnostic } from './errors.js';
 
+/** Text with something in it besides spaces (trimmed). */
+const filled = () => z.string().check(z.trim(), z.minLength(1));
+
 /** A student: their name and student number (NIM), e.g. `{ name: Siti Rahma, nim: "2201234" }`. */
-const authorSchema = z.object({ name: z.string().trim().min(1), nim: z.string().trim().min(1).optional() }).strict();
+const authorSchema = z.strictObject({ name: filled(), nim: z.optional(filled()) });
 export type Author = z.infer<typeof authorSchema>;
 
-const metaSchema = z
-  .object({
-    /** Deck title; falls back to the first `#` heading, then the file name. */
-    title: z.string().trim().min(1),
-    /** Shown under the title on the title slide. */
-    subtitle: z.string().optional(),
-    /** One author or several: each a name, or a name with a student number (`{ name, nim }`). */
-    author: z.union([z.string(), authorSchema, z.array(z.union([z.string(), authorSchema]))]).optional(),
-    /** The course (mata kuliah) the essay was written for, shown on the title slide. */
-    course: z.string().optional(),
-    /** The lecturer or lecturers (dosen pengampu), shown on the title slide. */
-    lecturer: z.union([z.string(), z.array(z.string())]).optional(),
-    /** Study programme, faculty, university, shown on the title slide. */
-    institution: z.string().optional(),
-    /** An image file next to the essay (the campus logo), shown on the title slide. */
-    logo: z.string().trim().min(1).optional(),
-    /** Free text, shown as written; `YYYY-MM-DD` is shown in the essay's language ("12 Mei 2026"). */
-    date: z.string().optional(),
-    /** BCP 47 language tag: `id`, `en`, ...; guessed from the text when absent. */
-    lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as "id" or "en"').optional(),
-    /** Built-in theme name or a path to a theme folder. */
-    theme: z.string().optional(),
-    /** Summary for `<meta name="description">` and the PDF subject. */
-    description: z.string().optional(),
-    keywords: z.array(z.string()).optional(),
-    /** A BibTeX, CSL-JSON or RIS file next to the essay; `[@key]` cites its entries (see src/bibliography.ts). */
-    bibliography: z.string().trim().min(1).optional(),
-    /** A CSL style file next to the essay for the references; APA 7 when absent. */
-    csl: z.string().trim().min(1).optional(),
-    /** Reference entries, added to the essay's references section. */
-    references: z.array(z.string()).optional(),
-    /** Planned length of the talk in minutes; the speaker view paces each slide against it. */
-    duration: z.number().positive().optional(),
-    /** `summary` (default): short points, the essay in the notes; `full`: every sentence on a slide. */
-    detail: z.enum(['summary', 'full']).optional(),
-    /** Slide shape. */
-    aspect: z.enum(['16:9', '4:3']).optional(),
-    /** Also keep harmless `style` attributes in raw HTML (colours, sizes, alignment); scripts, handlers and url()s are still removed. */
-    allowHtml: z.boolean().optional(),
-    /** Slides per handout page. */
-    handout: z.union(handoutLayouts.map((n) => z.literal(n)) as [z.ZodLiteral<HandoutLayout>, ...z.ZodLiteral<HandoutLayout>[]]).optional(),
-    paper: z.enum(['a4', 'letter', 'a5']).optional(),
-    landscape: z.boolean().optional(),
-    grayscale: z.boolean().optional(),
-    /** Which PDFs to make; `false` for none. */
-    pdf: z.union([z.literal(false), z.array(z.enum(pdfKinds))]).optional(),
-    /** What to write besides the deck: `[html, pdf, pptx]` adds slides.pptx; without `pdf`, no PDFs. */
-    formats: z.array(z.enum(outputFormats)).optional(),
-    /** Where the text came from (set by `paparan import`). */
-    source: z.string().optional(),
-  })
-  .strict();
+const metaSchema = z.strictObject({
+  /** Deck title; falls back to the first `#` heading, then the file name. */
+  title: filled(),
+  /** Shown under the title on the title slide. */
+  subtitle: z.optional(z.string()),
+  /** One author or several: each a name, or a name with a student number (`{ name, nim }`). */
+  author: z.optional(z.union([z.string(), authorSchema, z.array(z.union([z.string(), authorSchema]))])),
+  /** The course (mata kuliah) the essay was written for, shown on the title slide. */
+  course: z.optional(z.string()),
+  /** The lecturer or lecturers (dosen pengampu), shown on the title slide. */
+  lecturer: z.optional(z.union([z.string(), z.array(z.string())])),
+  /** Study programme, faculty, university, shown on the title slide. */
+  institution: z.optional(z.string()),
+  /** An image file next to the essay (the campus logo), shown on the title slide. */
+  logo: z.optional(filled()),
+  /** Free text, shown as written; `YYYY-MM-DD` is shown in the essay's language ("12 Mei 2026"). */
+  date: z.optional(z.string()),
+  /** BCP 47 language tag: `id`, `en`, ...; guessed from the text when absent. */
+  lang: z.optional(z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as "id" or "en"'))),
+  /** Built-in theme name or a path to a theme folder. */
+  theme: z.optional(z.string()),
+  /** Summary for `<meta name="description">` and the PDF subject. */
+  description: z.optional(z.string()),
+  keywords: z.optional(z.array(z.string())),
+  /** A BibTeX, CSL-JSON or RIS file next to the essay; `[@key]` cites its entries (see src/bibliography.ts). */
+  bibliography: z.optional(filled()),
+  /** A CSL style file next to the essay for the references; APA 7 when absent. */
+  csl: z.optional(filled()),
+  /** Reference entries, added to the essay's references section. */
+  references: z.optional(z.array(z.string())),
+  /** Planned length of the talk in minutes; the speaker view paces each slide against it. */
+  duration: z.optional(z.number().check(z.positive())),
+  /** `summary` (default): short points, the essay in the notes; `full`: every sentence on a slide. */
+  detail: z.optional(z.enum(['summary', 'full'])),
+  /** Slide shape. */
+  aspect: z.optional(z.enum(['16:9', '4:3'])),
+  /** Also keep harmless `style` attributes in raw HTML (colours, sizes, alignment); scripts, handlers and url()s are still removed. */
+  allowHtml: z.optional(z.boolean()),
+  /** Slides per handout page. */
+  handout: z.optional(z.union(handoutLayouts.map((n) => z.literal(n)) as [z.ZodMiniLiteral<HandoutLayout>, ...z.ZodMiniLiteral<HandoutLayout>[]])),
+  paper: z.optional(z.enum(['a4', 'letter', 'a5'])),
+  landscape: z.optional(z.boolean()),
+  grayscale: z.optional(z.boolean()),
+  /** Which PDFs to make; `false` for none. */
+  pdf: z.optional(z.union([z.literal(false), z.array(z.enum(pdfKinds))])),
+  /** What to write besides the deck: `[html, pdf, pptx]` adds slides.pptx; without `pdf`, no PDFs. */
+  formats: z.optional(z.array(z.enum(outputFormats))),
+  /** Where the text came from (set by `paparan import`). */
+  source: z.optional(z.string()),
+});
 
 export type EssayMeta = z.infer<typeof metaSchema>;
 export const knownMetaKeys = Object.keys(metaSchema.shape);

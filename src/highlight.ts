@@ -3,7 +3,28 @@
  * come from the theme (templates/assets/rich.css), cut into lines so that
  * every line carries its number and may be marked (` ```js {2,4-5} `).
  */
-import hljs from 'highlight.js';
+import core from 'highlight.js/lib/core';
+import type { LanguageFn } from 'highlight.js';
+import { createRequire } from 'node:module';
+import { embeddedLanguages, languageNames } from './highlight-languages.js';
+
+const require = createRequire(import.meta.url);
+// An instance of our own: `highlight.js` and `highlight.js/lib/core` share one, which a program using paparan may fill.
+const hljs = core.newInstance();
+
+/**
+ * The highlight.js language of a fence's name or alias (any case, as highlight.js looks it up),
+ * registered with the languages it embeds on first use: registering all ~190 at start-up took longer
+ * than the rest of a build's code. Undefined when highlight.js has no such language.
+ */
+function language(name: string): string | undefined {
+  const found = languageNames.get(name.toLowerCase());
+  if (!found) return undefined;
+  for (const needed of [found, ...(embeddedLanguages.get(found) ?? [])]) {
+    if (!hljs.getLanguage(needed)) hljs.registerLanguage(needed, require(`highlight.js/lib/languages/${needed}`) as LanguageFn);
+  }
+  return found;
+}
 
 /** A fence's info string: its language and the lines it marks, `python {2,4-5}` or `js{3}`. */
 export function parseCodeInfo(info: string | undefined): { lang?: string; marked: number[] } {
@@ -26,7 +47,7 @@ export function parseCodeInfo(info: string | undefined): { lang?: string; marked
  * An unknown or missing language is escaped text without colours.
  */
 export function highlightLines(code: string, lang: string | undefined): string[] {
-  const known = lang && hljs.getLanguage(lang) ? lang : undefined;
+  const known = lang ? language(lang) : undefined;
   const html = known ? hljs.highlight(code, { language: known, ignoreIllegals: true }).value : escapeHtml(code);
   const lines: string[] = [];
   const open: string[] = [];
@@ -49,7 +70,7 @@ export function highlightLines(code: string, lang: string | undefined): string[]
 
 /** Whether highlight.js knows a language name or alias. */
 export function knownLanguage(lang: string): boolean {
-  return hljs.getLanguage(lang) !== undefined;
+  return languageNames.has(lang.toLowerCase());
 }
 
 function escapeHtml(text: string): string {

@@ -3,7 +3,11 @@
  * KaTeX to HTML + MathML, so a slide shows them with no script and no network
  * (the fonts are copied next to the deck, see rich-assets.ts).
  */
-import katex from 'katex';
+import { createRequire } from 'node:module';
+
+let loaded: typeof import('katex').default | undefined;
+/** KaTeX, loaded at the first formula: most essays have none, and it is 0.5 MB of code to read at start-up. */
+const katex = () => (loaded ??= createRequire(import.meta.url)('katex') as typeof import('katex').default);
 
 /** A TeX span found in Markdown inline text. */
 export interface MathSpan {
@@ -84,7 +88,7 @@ const options = { output: 'htmlAndMathml', throwOnError: true, trust: false, str
 /** Why a formula does not parse (KaTeX's message, without its prefix), or undefined when it does. */
 export function mathError(tex: string, display: boolean): string | undefined {
   try {
-    katex.renderToString(tex, { ...options, displayMode: display });
+    katex().renderToString(tex, { ...options, displayMode: display });
     return undefined;
   } catch (error) {
     return String((error as Error).message ?? error).replace(/^KaTeX parse error:\s*/, '');
@@ -97,8 +101,8 @@ export function mathError(tex: string, display: boolean): string | undefined {
  */
 export function renderMath(tex: string, display: boolean, wrap = false): string {
   try {
-    if (wrap) return katex.renderToString(`\\displaystyle ${tex}`, { ...options, displayMode: false });
-    return katex.renderToString(tex, { ...options, displayMode: display });
+    if (wrap) return katex().renderToString(`\\displaystyle ${tex}`, { ...options, displayMode: false });
+    return katex().renderToString(tex, { ...options, displayMode: display });
   } catch {
     return `<code class="math-error">${escapeHtml(tex)}</code>`;
   }

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod.js';
 import { isColor } from './contrast.js';
 import { PaparanError } from './errors.js';
 
@@ -39,59 +40,55 @@ export type SizeRole = keyof typeof sizeVariables;
 /** The largest sizes (px) the planner's line budgets (src/layout.ts) allow for. */
 export const sizeLimits: Partial<Record<SizeRole, number>> = { body: 34, heading: 44 };
 
-const color = z.string().refine(isColor, { message: 'expected a colour such as "#12355b", "navy", "rgb(18 53 91)" or "hsl(212 67% 21%)"' });
-const colorsSchema = z.object(Object.fromEntries(Object.keys(colorVariables).map((k) => [k, color])) as Record<ColorRole, typeof color>).partial().strict();
-const size = z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?px$/, 'expected a size in px, such as "28px"')]);
+const color = z.string().check(z.refine(isColor, { message: 'expected a colour such as "#12355b", "navy", "rgb(18 53 91)" or "hsl(212 67% 21%)"' }));
+const colorsSchema = z.partial(z.strictObject(Object.fromEntries(Object.keys(colorVariables).map((k) => [k, color])) as Record<ColorRole, typeof color>));
+const size = z.union([z.number().check(z.positive()), z.string().check(z.regex(/^\d+(\.\d+)?px$/, 'expected a size in px, such as "28px"'))]);
 
-const fontsourceSchema = z
-  .object({
-    /** An npm package of the Fontsource project, e.g. "@fontsource/noto-serif". */
-    package: z.string().regex(/^@fontsource\/[a-z0-9-]+$/, 'expected a Fontsource package name such as "@fontsource/noto-serif"'),
-    weights: z.array(z.number().int().min(100).max(900)).nonempty().default([400, 700]),
-    italic: z.boolean().default(true),
-    subsets: z.array(z.string()).nonempty().default(['latin', 'latin-ext']),
-  })
-  .strict();
+const fontsourceSchema = z.strictObject({
+  /** An npm package of the Fontsource project, e.g. "@fontsource/noto-serif". */
+  package: z.string().check(z.regex(/^@fontsource\/[a-z0-9-]+$/, 'expected a Fontsource package name such as "@fontsource/noto-serif"')),
+  weights: z._default(z.array(z.number().check(z.int(), z.minimum(100), z.maximum(900))).check(z.minLength(1)), [400, 700]),
+  italic: z._default(z.boolean(), true),
+  subsets: z._default(z.array(z.string()).check(z.minLength(1)), ['latin', 'latin-ext']),
+});
 
-const themeConfigSchema = z
-  .object({
-    /** A display name; the folder name is what --theme takes. */
-    name: z.string().optional(),
-    description: z.string().optional(),
-    /** A parent theme: a name, or a folder path relative to this theme's folder. */
-    extends: z.string().min(1).optional(),
-    colors: colorsSchema.extend({ inverse: colorsSchema.optional() }).optional(),
-    fonts: z
-      .object({
+const themeConfigSchema = z.strictObject({
+  /** A display name; the folder name is what --theme takes. */
+  name: z.optional(z.string()),
+  description: z.optional(z.string()),
+  /** A parent theme: a name, or a folder path relative to this theme's folder. */
+  extends: z.optional(z.string().check(z.minLength(1))),
+  colors: z.optional(z.extend(colorsSchema, { inverse: z.optional(colorsSchema) })),
+  fonts: z.optional(
+    z.partial(
+      z.strictObject({
         body: z.string(),
         heading: z.string(),
         mono: z.string(),
         /** Font files of the theme's own folder that its CSS uses (checked to exist). */
         files: z.array(z.string()),
         fontsource: z.array(fontsourceSchema),
-      })
-      .partial()
-      .strict()
-      .optional(),
-    sizes: z.object(Object.fromEntries(Object.keys(sizeVariables).map((k) => [k, size])) as Record<SizeRole, typeof size>).partial().strict().optional(),
-    /** Any other custom property, e.g. { "--slide-padding": "40px 56px" }. */
-    variables: z.record(z.string().regex(/^--[a-zA-Z0-9-]+$/, 'expected a custom property name such as "--slide-padding"'), z.string()).optional(),
-    /** Stylesheets of the theme, loaded in this order; default: theme.css when it exists. */
-    css: z.union([z.string(), z.array(z.string())]).optional(),
-    /** An image (SVG, PNG…) shown small on every slide and larger on the title slide. */
-    logo: z.string().optional(),
-    print: z
-      .object({
+      }),
+    ),
+  ),
+  sizes: z.optional(z.partial(z.strictObject(Object.fromEntries(Object.keys(sizeVariables).map((k) => [k, size])) as Record<SizeRole, typeof size>))),
+  /** Any other custom property, e.g. { "--slide-padding": "40px 56px" }. */
+  variables: z.optional(z.record(z.string().check(z.regex(/^--[a-zA-Z0-9-]+$/, 'expected a custom property name such as "--slide-padding"')), z.string())),
+  /** Stylesheets of the theme, loaded in this order; default: theme.css when it exists. */
+  css: z.optional(z.union([z.string(), z.array(z.string())])),
+  /** An image (SVG, PNG…) shown small on every slide and larger on the title slide. */
+  logo: z.optional(z.string()),
+  print: z.optional(
+    z.partial(
+      z.strictObject({
         /** Colours for handouts and notes pages (paper, not projector). */
         colors: colorsSchema,
         /** A stylesheet for handouts and notes; scope its rules with `.paparan-print`. */
         css: z.string(),
-      })
-      .partial()
-      .strict()
-      .optional(),
-  })
-  .strict();
+      }),
+    ),
+  ),
+});
 
 export type ThemeConfig = z.infer<typeof themeConfigSchema>;
 export type FontsourceSpec = z.infer<typeof fontsourceSchema>;
@@ -124,11 +121,18 @@ function knownKeysAt(keyPath: PropertyKey[]): Record<string, unknown> {
   let shape: Record<string, unknown> = themeConfigSchema.shape;
   for (const key of keyPath) {
     let next: unknown = shape[String(key)];
-    while (next && typeof next === 'object' && 'unwrap' in next && typeof next.unwrap === 'function') next = next.unwrap();
+    // Through optional, default and list to the object inside.
+    for (let inner = wrapped(next); inner; inner = wrapped(next)) next = inner;
     if (!next || typeof next !== 'object' || !('shape' in next)) break;
     shape = next.shape as Record<string, unknown>;
   }
   return shape;
+}
+
+/** What an optional, a default or a list schema wraps. */
+function wrapped(schema: unknown): unknown {
+  const def = (schema as { def?: { innerType?: unknown; element?: unknown } } | undefined)?.def;
+  return def?.innerType ?? def?.element;
 }
 
 /** A size as CSS (`28` → `28px`). */
