@@ -111,7 +111,7 @@ export function renderMath(tex: string, display: boolean, wrap = false): string 
 /** A display formula as a MathML `<math>` element without its TeX annotation (for converters), or undefined when it does not parse. */
 export function texToMathml(tex: string): string | undefined {
   try {
-    const html = katex.renderToString(tex, { ...options, output: 'mathml', displayMode: true });
+    const html = katex().renderToString(tex, { ...options, output: 'mathml', displayMode: true });
     return /<math[\s\S]*<\/math>/.exec(html)?.[0].replace(/<annotation\b[\s\S]*?<\/annotation>/g, '');
   } catch {
     return undefined;
