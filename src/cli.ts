@@ -158,7 +158,7 @@ async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   const cli = { theme: flags.theme, detail: flags.detail, pdf: flags.pdf, pptx: flags.pptx, handout: flags.handout, paper: flags.paper, landscape: flags.landscape, grayscale: flags.grayscale, browser: flags.browser, timeout: flags.timeout };
   // Set by Ctrl-C: from then on the pages closing under the printer fail, and that is no news to print.
   let interrupted: number | undefined;
-  const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => interrupted ?? console.error(`  ${slug}: ${message}`));
+  const printer = new PdfPrinter(flags.quiet ? undefined : (slug, message) => interrupted ?? console.error(`  ${slug}: ${message}`), essays.length);
   // Ctrl-C: one line, close the browser, then exit; the exit hooks remove staging folders, so dist/ keeps its last good decks.
   const interrupt = (signal: NodeJS.Signals) => {
     interrupted = 128 + (os.constants.signals[signal] ?? 2);

@@ -44,6 +44,8 @@ export interface PdfOptions {
   timeoutMs?: number;
   /** Told when each PDF is done, e.g. "slides.pdf 1.2 s (30 pages)". */
   onProgress?: (message: string) => void;
+  /** Told once the browser has printed its last page (its tab closed), before the PDFs are composed and written. */
+  onPrinted?: () => void;
 }
 
 export const defaultPdfOptions: PdfOptions = {
@@ -149,7 +151,9 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
     }
   });
   // The tab is closed by now; once Node's work is done too, report the first failure.
-  const settled = [...(await Promise.allSettled([printing])), ...(await Promise.allSettled(pending))];
+  const printed = await Promise.allSettled([printing]);
+  options.onPrinted?.();
+  const settled = [...printed, ...(await Promise.allSettled(pending))];
   await Promise.all(printFiles.map((file) => rm(file, { force: true })));
   const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) throw failed.reason;

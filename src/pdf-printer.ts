@@ -17,7 +17,17 @@ export class PdfPrinter {
   /** Requests the printed pages tried to make outside the deck (all refused): the PDF may miss an image or font. */
   readonly warnings: Diagnostic[] = [];
 
-  constructor(private readonly onProgress?: (slug: string, message: string) => void) {}
+  /** Essays printed so far. */
+  private printed = 0;
+
+  /**
+   * `essays`: how many essays the build has; once the last has printed its pages, the browser is closed while
+   * its PDFs are composed, not after (closing takes some 50 ms, removing its profile included).
+   */
+  constructor(
+    private readonly onProgress?: (slug: string, message: string) => void,
+    private readonly essays = Infinity,
+  ) {}
 
   /**
    * Starts the browser now, before any essay asks for it, so that its start-up overlaps the build's own work;
@@ -72,6 +82,9 @@ export class PdfPrinter {
         timeoutMs: settings.timeout * 1000,
         templateDirs: compiled.templateDirs,
         onProgress: (message) => this.onProgress?.(deck.slug, message),
+        onPrinted: () => {
+          if (++this.printed >= this.essays) void this.close();
+        },
       });
     } catch (error) {
       if (error instanceof BrowserError && error.exitCode === ExitCode.exportFailed) return { asked, error };

@@ -280,6 +280,20 @@ describe('paparan build with PDFs', () => {
     expect(existsSync(path.join(out(), 'good', 'index.html'))).toBe(true);
   });
 
+  it('prints every PDF of every essay with one browser, closed once the last essay has printed, leaving no profile behind', async () => {
+    const profiles = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('paparan-chrome-'));
+    const before = profiles();
+    const first = essay('first.md', good);
+    const second = essay('second.md', good.replace('Good Essay', 'Second Essay'));
+    const result = await run('build', first, second, '--out', out());
+    expect(result.code).toBe(0);
+    for (const slug of ['first', 'second']) {
+      for (const kind of ['slides', 'handout', 'notes']) expect(readFileSync(path.join(out(), slug, `${kind}.pdf`)).subarray(0, 5).toString(), `${slug}/${kind}.pdf`).toBe('%PDF-');
+    }
+    // Other test files may run browsers at the same time: only ask that this build left none of its own.
+    expect(profiles().filter((name) => !before.includes(name))).toEqual([]);
+  });
+
   /** A deck as an earlier build with PDFs left it (the PDFs stand in for real ones). */
   async function deckWithPdfs(file: string): Promise<string> {
     expect((await run('build', file, '--out', out(), '--no-pdf')).code).toBe(0);
