@@ -85,6 +85,17 @@ describe('the shared essay', () => {
   });
 });
 
+describe('a slide where no point fits the usual length', () => {
+  it('states a whole clause of its best sentence, up to a point\'s hard limit, rather than a sentence cut mid-phrase', () => {
+    const statements = (relative: string) => planned(relative).deck.slides.flatMap((s) => (s.body?.layout === 'statement' ? [s.body.text] : []));
+    const english = statements('tests/fixtures/essays/urban-heat.md');
+    expect(english).toContain('The UHI is one of the clearest examples of how human activity changes local climate');
+    expect(english.some((text) => /\b(?:how human|of natural|that absorb)$/u.test(text))).toBe(false);
+    const indonesian = statements('tests/fixtures/essays/digitalisasi-umkm.md');
+    expect(indonesian.some((text) => /menetapkan target agar \*\*30 juta\*\* UMKM/u.test(text))).toBe(true);
+  });
+});
+
 describe('author blocks in a summary deck', () => {
   const { deck } = planned('tests/fixtures/essays/english.md');
 

@@ -133,6 +133,8 @@ export function trimDangling(words: string[], lang: Lang): string[] {
     while (out.length > 1 && dangling.has(bare(out.at(-1)!))) out.pop();
     // "… kerja sama yang dilakukan": a relative clause that lost its object says nothing.
     if (lang === 'id' && out.length > 3 && bare(out.at(-2)!) === 'yang' && isVerb(out.at(-1)!, lang)) out.splice(-2);
+    // "… with materials that absorb": the same in English.
+    else if (lang === 'en' && out.length > 3 && /^(?:that|which|who)$/u.test(bare(out.at(-2)!)) && isVerb(out.at(-1)!, lang)) out.splice(-2);
     else break;
   }
   if (out.length > 0) out[out.length - 1] = out.at(-1)!.replace(/[,;:]+$/u, '');

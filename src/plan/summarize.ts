@@ -21,6 +21,9 @@ import { splitTopics } from './topic-split.js';
 import { contentWords, hasVerb, tokens, wordCount } from './words.js';
 
 /** Limits of a summary slide, from the research the planner follows (docs/planning.md). */
+/** A point is never longer than this (metrics.ts BOUNDS.bulletWordsMax): the most a whole clause may take. */
+const POINT_HARD_LIMIT = 16;
+
 export const SUMMARY_LIMITS = {
   /** Words in one point: about 12, never over 16. */
   pointWords: 11,
@@ -305,9 +308,14 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
   if (list && passage.layout !== 'points' && (!passage.layout || passage.layout === 'steps')) {
     return slide({ layout: 'steps', items: list.points, points: emphasized(chosen.filter((c) => c !== list).flatMap((c) => c.points)) });
   }
-  // Nothing fitted as a point: the best other sentence, cut where it must, says what the slide is about.
-  const other = order[0];
-  if (points.length === 0 && other !== undefined) points = [{ text: condense(sentences[other]!, context, SUMMARY_LIMITS.pointWords, 'item') }];
+  // Nothing fitted as a point: the best other sentence says what the slide is about, cut at a boundary within a
+  // point's hard limit ("… how human activity changes local climate", not "… of how human"); cut anywhere only
+  // when no sentence has such a boundary.
+  if (points.length === 0 && order.length > 0) {
+    const unread = order.filter((i) => !passage.onTimeline?.has(sentences[i]!));
+    const whole = (unread.length > 0 ? unread : order).map((i) => condense(sentences[i]!, context, POINT_HARD_LIMIT, 'point')).find((text) => text !== '');
+    points = [{ text: whole ?? condense(sentences[order[0]!]!, context, SUMMARY_LIMITS.pointWords, 'item') }];
+  }
   // One point alone is a statement, shown as such rather than as a lonely bullet.
   if (points.length === 1 && !points[0]!.subpoints) return slide({ layout: 'statement', text: emphasize([points[0]!.text])[0]! });
   return slide({ layout: 'bullets', points: emphasized(points) });

@@ -120,6 +120,11 @@ describe('fit-length', () => {
     const point = fitLength('Pelaku usaha masih menghadapi berbagai kendala dalam hal pemasaran, permodalan, dan pemanfaatan teknologi sehingga digitalisasi dianggap jalan keluar', 12, 'id');
     expect(point).not.toMatch(/permodalan$/u);
   });
+  it('never ends an English point on a relative clause that lost its object', () => {
+    expect(fitLength('The main cause of the UHI is the replacement of natural land with materials that absorb and store heat', 16, 'en')).toBe(
+      'The main cause of the UHI is the replacement of natural land with materials',
+    );
+  });
   it('cuts English at a clause, not between a verb and its object', () => {
     expect(fitLength('Tall buildings and narrow streets trap heat and block the wind, while air conditioners, cars and factories add waste heat', 12, 'en')).toBe('Tall buildings and narrow streets trap heat and block the wind');
   });
