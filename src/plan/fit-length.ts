@@ -106,7 +106,8 @@ export function cutPoints(words: string[], lang: Lang): Cut[] {
     // "confirmed | that …", "merasa | bahwa …": the verb needs what follows; "pemasaran, permodalan | dan …" is one list.
     const complement = i > 0 && /^(?:that|bahwa|jika|kalau)$/u.test(lower) && isVerb(words[i - 1]!, lang);
     const listJoin = /^(?:dan|serta|atau|hingga|and|or)$/u.test(lower) && words.slice(Math.max(0, i - 4), i).some((w, k, all) => /,$/u.test(w) && insideList(words, i - all.length + k));
-    if (free && clauseWords.has(lower) && !listJoin) cuts.push({ at: i, clause: true, afterVerb: complement });
+    // A verb that reports or decides ("confirmed", "menyatakan") says nothing without its "that …" clause: no cut there at all.
+    if (free && clauseWords.has(lower) && !listJoin && !complement) cuts.push({ at: i, clause: true });
     else if (free && phraseWords.has(lower)) cuts.push({ at: i, clause: false, afterVerb: isVerb(words[i - 1]!, lang) });
     depth += (word.match(/\(/gu) ?? []).length - (word.match(/\)/gu) ?? []).length;
     if (depth === 0 && !pairOpen && i >= closeBy && /[,;:]$/u.test(word) && !insideList(words, i)) cuts.push({ at: i + 1, clause: true });

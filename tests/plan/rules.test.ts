@@ -13,7 +13,7 @@ import { dropLeadingPhrase } from '../../src/plan/drop-leading-phrase.js';
 import { dropOpening } from '../../src/plan/drop-opening.js';
 import { dropSubjectClause } from '../../src/plan/drop-subject-clause.js';
 import { emphasize } from '../../src/plan/emphasis.js';
-import { fitLength } from '../../src/plan/fit-length.js';
+import { fitAtBoundary, fitLength } from '../../src/plan/fit-length.js';
 import { findInlineList } from '../../src/plan/inline-list.js';
 import { rankSentences } from '../../src/plan/rank.js';
 import { splitTopics } from '../../src/plan/topic-split.js';
@@ -119,6 +119,11 @@ describe('fit-length', () => {
   it('never cuts inside a list', () => {
     const point = fitLength('Pelaku usaha masih menghadapi berbagai kendala dalam hal pemasaran, permodalan, dan pemanfaatan teknologi sehingga digitalisasi dianggap jalan keluar', 12, 'id');
     expect(point).not.toMatch(/permodalan$/u);
+  });
+  it('never cuts between a verb and its "that" clause', () => {
+    const sentence = 'The record-breaking summer of 2018, from Japan to Scandinavia, confirmed that urban heat is a growing problem';
+    expect(fitAtBoundary(sentence, 16, 'en')).toBeUndefined();
+    expect(fitAtBoundary('Beberapa pakar menyatakan bahwa digitalisasi membantu pelaku usaha kecil menjangkau pasar yang lebih luas', 6, 'id')).toBeUndefined();
   });
   it('never ends an English point on a relative clause that lost its object', () => {
     expect(fitLength('The main cause of the UHI is the replacement of natural land with materials that absorb and store heat', 16, 'en')).toBe(
