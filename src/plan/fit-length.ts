@@ -56,9 +56,17 @@ function longestLead(words: string[], cuts: Cut[], maxWords: number, needsVerb: 
   const fitting = [...inRange.filter((c) => !c.afterVerb), ...inRange.filter((c) => c.afterVerb)];
   for (const cut of fitting) {
     const part = trimDangling(words.slice(0, cut.at), lang);
-    if (part.length >= 3 && (!needsVerb || part.some((w) => isVerb(w, lang)))) return part;
+    if (part.length >= 3 && (!needsVerb || part.some((w) => isVerb(w, lang))) && !oneOfOpen(part)) return part;
   }
-  return fitting[0] ? trimDangling(words.slice(0, fitting[0].at), lang) : undefined;
+  const last = fitting[0] ? trimDangling(words.slice(0, fitting[0].at), lang) : undefined;
+  return last && !oneOfOpen(last) ? last : undefined;
+}
+
+/** "… menjadi salah satu upaya", "… is one of the examples": one of what, for what? The words that say it were cut. */
+function oneOfOpen(part: string[]): boolean {
+  // The noun and one word describing it: "salah satu upaya (penting)", "one of the (clearest) examples".
+  const tail = part.slice(-6).map(bare).join(' ');
+  return /(?:^| )salah satu \S+(?: \S+)?$/u.test(tail) || /(?:^| )one of (?:the |its |their |these |our )?(?:\S+ )?\S+$/u.test(tail);
 }
 
 /** When the lead lost the sentence's figure, the lead (shortened if needed) plus the figure's own phrase. */

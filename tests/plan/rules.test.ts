@@ -125,6 +125,11 @@ describe('fit-length', () => {
     expect(fitAtBoundary(sentence, 16, 'en')).toBeUndefined();
     expect(fitAtBoundary('Beberapa pakar menyatakan bahwa digitalisasi membantu pelaku usaha kecil menjangkau pasar yang lebih luas', 6, 'id')).toBeUndefined();
   });
+  it('never ends on "salah satu X" or "one of the X" whose complement was cut', () => {
+    const kss = 'Keterlibatan Indonesia dalam KSS ini menjadi salah satu upaya yang dilakukan guna mensukseskan kepentingan politik dan ekonomi melalui kebijakan luar negeri';
+    expect(fitAtBoundary(kss, 11, 'id')).toBeUndefined();
+    expect(fitAtBoundary('The UHI is one of the clearest examples in the region of how human activity changes local climate', 9, 'en')).toBeUndefined();
+  });
   it('never ends an English point on a relative clause that lost its object', () => {
     expect(fitLength('The main cause of the UHI is the replacement of natural land with materials that absorb and store heat', 16, 'en')).toBe(
       'The main cause of the UHI is the replacement of natural land with materials',
