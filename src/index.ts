@@ -51,10 +51,10 @@ export interface BuildSummary {
 /** Builds `.md`, `.txt` or `.docx` essays into `<out>/<slug>/` (default out: the config file's, else dist), with the PDFs (and slides.pptx) their settings ask for. */
 export async function build(files: string[], options: BuildOptions = {}): Promise<BuildSummary> {
   const { projectDir = process.cwd(), config = loadProjectConfig(projectDir).config, singleFile, onResult, onProgress, ...cli } = options;
-  const printer = new PdfPrinter(onProgress);
+  const printer = new PdfPrinter(onProgress, files.length);
   try {
     const outDir = cli.out ?? config.out ?? defaults.out;
-    const results = await buildEssays(files, { outDir, projectDir, cli, config, singleFile, afterWrite: printer.print, browser: printer.browser }, onResult);
+    const results = await buildEssays(files, { outDir, projectDir, cli, config, singleFile, pdfs: printer.print, browser: printer.browser }, onResult);
     return { results, warnings: printer.warnings, pdfUnavailable: printer.unavailable };
   } finally {
     await printer.close();

@@ -54,4 +54,18 @@ describe('the package entry', () => {
     expect(String(missing!.ok ? '' : missing!.error)).toMatch(/missing\.md: file not found/);
     expect(summary.pdfUnavailable).toBeUndefined();
   });
+
+  it('prints the PDFs as the command does: a failed print is in the result, and the last good PDF is kept', async () => {
+    const file = path.join(work, 'small.md');
+    writeFileSync(file, essay);
+    const out = path.join(work, 'out');
+    const first = await build([file], { projectDir: work, out, pdf: ['slides'] });
+    expect(first.results[0]).toMatchObject({ ok: true });
+    const printed = readFileSync(path.join(out, 'small', 'slides.pdf'));
+    expect(printed.subarray(0, 5).toString()).toBe('%PDF-');
+    const second = await build([file], { projectDir: work, out, pdf: ['slides'], timeout: 0.01 });
+    const result = second.results[0]!;
+    expect(result.ok && result.pdfError?.message).toMatch(/slides\.pdf: printing took longer than 0\.01 s/);
+    expect(readFileSync(path.join(out, 'small', 'slides.pdf')).equals(printed)).toBe(true);
+  }, 60_000);
 });
