@@ -114,8 +114,13 @@ async function isStale(file: string, seen: SeenLock): Promise<boolean> {
   if (!owner) return Date.now() - seen.mtimeMs > UNWRITTEN_STALE_MS;
   if (owner.host !== os.hostname()) return false;
   if (owner.pid === process.pid) return held.get(file) !== owner.token;
+  return processIsGone(owner.pid);
+}
+
+/** Whether no process of this machine has that id now. */
+export function processIsGone(pid: number): boolean {
   try {
-    process.kill(owner.pid, 0); // signal 0: only asks whether the process exists
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
     return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH'; // EPERM: it exists, under another user

@@ -4,13 +4,14 @@
  * build never deletes or half-writes the last good `dist/<slug>/`. The swap
  * happens under the folder's lock, and only over a folder paparan made.
  */
-import { copyFile, mkdir, mkdtemp, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import type { PdfKind } from './config.js';
 import { ExitCode, PaparanError } from './errors.js';
-import { lockFolder, type LockOptions } from './lock.js';
+import { lockFolder, processIsGone, type LockOptions } from './lock.js';
 import { readManifest, replaceRefusal, type ManifestPdf } from './manifest.js';
 
 /** Staging folders not yet published or discarded; removed if the process exits (Ctrl-C) meanwhile. */
@@ -95,11 +96,31 @@ export async function createStaging(finalDir: string): Promise<string> {
     process.on('exit', removeOpenStagings);
     exitHookInstalled = true;
   }
-  // Named and recorded before it exists, so that an interrupt at any moment still finds it.
-  const staging = path.join(parent, `.paparan-tmp-${path.basename(finalDir)}-${randomBytes(6).toString('hex')}`);
+  // Named and recorded before it exists, so that an interrupt at any moment still finds it. The name says which
+  // process of which machine made it, so that a later build can remove it if that process was killed outright.
+  const prefix = `.paparan-tmp-${path.basename(finalDir)}-`;
+  const staging = path.join(parent, `${prefix}${process.pid}-${HOST_TAG}-${randomBytes(6).toString('hex')}`);
   openStagings.add(staging);
   await mkdir(staging, { mode: 0o755 });
+  await removeAbandonedStagings(parent, prefix);
   return staging;
+}
+
+/** This machine, in staging folders' names: a pid means something only on the machine that made it. */
+const HOST_TAG = createHash('sha256').update(os.hostname()).digest('hex').slice(0, 6);
+
+/**
+ * Removes the staging folders of this deck left by builds of this machine whose process is gone (killed with
+ * SIGKILL, or the machine lost power): no exit hook ran for them. A live build's folder is never touched.
+ */
+async function removeAbandonedStagings(parent: string, prefix: string): Promise<void> {
+  const names = await readdir(parent).catch(() => []);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)-([0-9a-f]{6})-[0-9a-f]{12}$/u.exec(name.slice(prefix.length));
+    if (!match || match[2] !== HOST_TAG || Number(match[1]) === process.pid || !processIsGone(Number(match[1]))) continue;
+    await rm(path.join(parent, name), { recursive: true, force: true }).catch(() => {});
+  }
 }
 
 /** Throws, naming the folder and the essay, when `finalDir` is something a build must not replace (a folder paparan did not make). */

@@ -4,6 +4,7 @@
  * nothing left behind.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -178,6 +179,19 @@ describe('builds of one essay at the same time', () => {
     writeFileSync(lockFileFor(path.join(out, 'essay')), JSON.stringify({ pid: dead, host: os.hostname(), token: 'gone' }));
     expect((await buildEssay(essay, options())).ok).toBe(true);
     expect(leftovers()).toEqual([]);
+  });
+
+  it('remove the staging folder a build killed outright left behind, but never a live build\'s or another machine\'s', async () => {
+    const host = createHash('sha256').update(os.hostname()).digest('hex').slice(0, 6);
+    mkdirSync(out);
+    const abandoned = path.join(out, `.paparan-tmp-essay-${await exitedPid()}-${host}-0123456789ab`);
+    const live = path.join(out, `.paparan-tmp-essay-${process.ppid}-${host}-0123456789ab`);
+    const elsewhere = path.join(out, `.paparan-tmp-essay-${await exitedPid()}-${host === 'ffffff' ? 'eeeeee' : 'ffffff'}-0123456789ab`);
+    const otherDeck = path.join(out, `.paparan-tmp-essay-2-${await exitedPid()}-${host}-0123456789ab`);
+    for (const dir of [abandoned, live, elsewhere, otherDeck]) mkdirSync(path.join(dir, 'assets'), { recursive: true });
+    expect((await buildEssay(essay, options())).ok).toBe(true);
+    expect(existsSync(abandoned)).toBe(false);
+    for (const dir of [live, elsewhere, otherDeck]) expect(existsSync(dir), dir).toBe(true);
   });
 
   it('wait for a live build, then give up with a line that says what to do, leaving the deck as it was', async () => {
