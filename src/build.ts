@@ -145,6 +145,11 @@ export interface BuildOptions extends Omit<CompileOptions, 'file'> {
   afterWrite?: (staged: StagedDeck) => Promise<unknown>;
   /** The PDF step (after `afterWrite`): PDFs it could not print are carried over from the previous deck, marked stale. */
   pdfs?: (staged: StagedDeck) => Promise<PdfStep>;
+  /**
+   * Without a PDF step, keep the previous deck's PDFs (marked not current) instead of dropping them: the preview
+   * server builds no PDFs, and must not delete those a `paparan build` printed.
+   */
+  keepPdfs?: boolean;
   /** Fold the deck into one self-contained index.html. */
   singleFile?: boolean;
   /** The build's shared browser (the PDF printer's), started on first need: slides.pptx draws its diagrams in it. Without it, that step starts one of its own when a deck has diagrams. */
@@ -228,7 +233,8 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
       // Under the lock, while the previous deck is still there to copy from.
       beforeSwap: async () => {
         carried = unprinted.length > 0 ? await carryOverPdfs(finalDir, dir, unprinted, !options.singleFile) : [];
-        const pdfs = [...printed, ...carried].sort((a, b) => pdfKinds.indexOf(a.kind) - pdfKinds.indexOf(b.kind));
+        const kept = !pdfStep && options.keepPdfs ? await carryOverPdfs(finalDir, dir, [...pdfKinds], !options.singleFile) : [];
+        const pdfs = [...printed, ...carried, ...kept].sort((a, b) => pdfKinds.indexOf(a.kind) - pdfKinds.indexOf(b.kind));
         await writeManifest(dir, { tool: 'paparan', version, slug: compiled.deck.slug, source: sourceName(file), built: builtAt, pdfs, ...(pptx ? { pptx: { file: PPTX_FILE, built: builtAt } } : {}) });
       },
     });

@@ -7,7 +7,7 @@ import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pdfKinds } from './config.js';
-import { PPTX_FILE } from './manifest.js';
+import { MANIFEST_FILE, PPTX_FILE } from './manifest.js';
 import { builtinTemplatesDir } from './templates.js';
 
 /** What the preview knows of one served essay. */
@@ -20,6 +20,16 @@ export interface DeckEntry {
   slides?: number;
   /** The last build's error, when it failed. */
   error?: string;
+}
+
+/** The PDFs the deck's manifest marks as not made for this deck (carried over from an earlier build). */
+function earlierPdfs(dir: string): Set<string> {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as { pdfs?: { file: string; current: boolean }[] };
+    return new Set((manifest.pdfs ?? []).filter((pdf) => pdf.current === false).map((pdf) => pdf.file));
+  } catch {
+    return new Set(); // no manifest yet, or a deck paparan did not write
+  }
 }
 
 /** Where the page's stylesheet is served. */
@@ -38,8 +48,10 @@ export function renderDeckIndex(root: string, decks: DeckEntry[], stylesheetUrl:
       file: deck.file,
       href: existsSync(path.join(dir, 'index.html')) ? href : undefined,
       slides: deck.slides === undefined ? undefined : deck.slides === 1 ? '1 slide' : `${deck.slides} slides`,
-      // The PDFs and slides.pptx, those that were made.
-      pdfs: [...pdfKinds.map((kind) => `${kind}.pdf`), PPTX_FILE].filter((name) => existsSync(path.join(dir, name))).map((name) => ({ name, href: `${href}${name}` })),
+      // The PDFs and slides.pptx, those that were made; a PDF of an earlier deck (the preview prints none) says so.
+      pdfs: [...pdfKinds.map((kind) => `${kind}.pdf`), PPTX_FILE]
+        .filter((name) => existsSync(path.join(dir, name)))
+        .map((name) => ({ name, href: `${href}${name}`, earlier: earlierPdfs(dir).has(name) })),
       error: deck.error,
     };
   });

@@ -67,6 +67,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const result = await buildEssay(file, {
       ...buildBase,
       config,
+      // The preview prints no PDFs; those an earlier `paparan build` printed stay, marked not current.
+      keepPdfs: true,
       afterWrite: async ({ compiled }) => {
         title = compiled.deck.meta.title;
         images = compiled.deck.assets.map((asset) => path.resolve(asset.from));

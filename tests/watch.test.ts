@@ -142,6 +142,19 @@ describe('paparan serve watching', () => {
     await rebuilt;
   });
 
+  it('keeps the PDFs an earlier paparan build printed, marked as from an earlier build, when it rebuilds a deck', async () => {
+    const deck = path.join(project, 'dist', 'one');
+    writeFileSync(path.join(deck, 'slides.pdf'), '%PDF printed by paparan build');
+    const rebuilt = log.next('one.md');
+    writeFileSync(content('one.md'), essayText('One', 'The first essay, edited.'));
+    expect((await rebuilt).ok).toBe(true);
+    expect(readFileSync(path.join(deck, 'slides.pdf'), 'utf8')).toBe('%PDF printed by paparan build');
+    const manifest = JSON.parse(readFileSync(path.join(deck, '.paparan.json'), 'utf8')) as { pdfs: { file: string; current: boolean }[] };
+    expect(manifest.pdfs).toMatchObject([{ file: 'slides.pdf', current: false }]);
+    const index = await get(preview!.server.port, '/');
+    expect(index.body).toContain('<a href="/one/slides.pdf">slides.pdf</a> (from an earlier build)');
+  });
+
   it('builds an essay added to content/ while serving and lists it at /', async () => {
     const built = log.next('three.md');
     writeFileSync(content('three.md'), essayText('Three', 'An essay written while the server runs.'));
