@@ -53,6 +53,8 @@ export function openAhead(session: BrowserSession, count: number): void {
 
 /** How long startup may take by default; a cold Chromium in CI needs a few seconds. */
 const DEFAULT_START_TIMEOUT_MS = 30_000;
+/** How long closing a tab may take before the build goes on without it. */
+const PAGE_CLOSE_TIMEOUT_MS = 3_000;
 /** How long a polite close may take before the process is killed. */
 const CLOSE_TIMEOUT_MS = 5_000;
 
@@ -299,8 +301,10 @@ export async function withPage<T>(session: BrowserSession, fn: (page: Page) => P
   try {
     return await fn(page);
   } finally {
-    // A page that cannot close (browser crashed) is gone anyway; keep fn's own error.
-    await page.close().catch(() => {});
+    // A page that cannot close (browser crashed) is gone anyway; keep fn's own error. Closing a tab stopped in the
+    // middle of loading (a print that ran out of time) can wait forever for Chrome: the build goes on after a while,
+    // and the tab goes with the browser.
+    await settleWithin(page.close(), PAGE_CLOSE_TIMEOUT_MS);
   }
 }
 
