@@ -64,6 +64,14 @@ describe('timeline', () => {
     expect(events.map((e) => e.date)).toEqual(['1818', '2003']);
   });
 
+  it('keeps out the year a target aims at, however far the year follows the target', () => {
+    const events = eventsOf(
+      splitSentences('Kemudian, pada tahun 2022 pemerintah menetapkan target agar 30 juta UMKM sudah masuk ke dalam ekosistem digital pada tahun 2024.'),
+      id,
+    );
+    expect(events.map((e) => e.date)).toEqual(['2022']);
+  });
+
   it('needs three dated events: one date alone is no timeline', () => {
     expect(layouts('Indonesia merdeka pada 1945. KSS bermula di Bandung. Kerja sama ini tumbuh pesat.')).not.toContain('timeline');
     expect(layouts('Indonesia merdeka pada 1945. KSS bermula di Bandung pada 1955. Pada 2010 KSS masuk RPJMN.')).toContain('timeline');

@@ -35,7 +35,9 @@ export function eventsOf(sentences: string[], context: CondenseContext): Timelin
         const year = Number(match[1]);
         // A year the sentence aims at ("target … pada 2024", "by 2030", "2030 mendatang") is a goal, not an event.
         const before = text.slice(0, text.indexOf(clause) + (match.index ?? 0));
-        if (byYear.has(year) || GOAL.test(before.slice(-60)) || new RegExp(`${match[1]}\\s+mendatang`, 'u').test(clause)) continue;
+        // The goal's clause counts whole: "target agar 30 juta UMKM sudah masuk ke dalam ekosistem digital pada tahun 2024".
+        const aimed = GOAL.test(before.slice(-60)) || GOAL.test(clause.slice(0, match.index));
+        if (byYear.has(year) || aimed || new RegExp(`${match[1]}\\s+mendatang`, 'u').test(clause)) continue;
         const label = labelOf(clause, match[1]!, text, context);
         if (label) byYear.set(year, { year, date: match[1]!, label, sentence });
       }
