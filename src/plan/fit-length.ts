@@ -113,7 +113,10 @@ export function cutPoints(words: string[], lang: Lang): Cut[] {
     const free = i > 0 && depth === 0 && !pairOpen && i > closeBy && !/^\(/u.test(word);
     // "confirmed | that …", "merasa | bahwa …": the verb needs what follows; "pemasaran, permodalan | dan …" is one list.
     const complement = i > 0 && /^(?:that|bahwa|jika|kalau)$/u.test(lower) && isVerb(words[i - 1]!, lang);
-    const listJoin = /^(?:dan|serta|atau|hingga|and|or)$/u.test(lower) && words.slice(Math.max(0, i - 4), i).some((w, k, all) => /,$/u.test(w) && insideList(words, i - all.length + k));
+    // "…, manfaat | serta tantangan": one word after a comma, then "serta", is a list going on, whatever its items' length.
+    const listJoin =
+      /^(?:dan|serta|atau|hingga|and|or)$/u.test(lower) &&
+      ((i >= 2 && /,$/u.test(words[i - 2]!)) || words.slice(Math.max(0, i - 4), i).some((w, k, all) => /,$/u.test(w) && insideList(words, i - all.length + k)));
     // A verb that reports or decides ("confirmed", "menyatakan") says nothing without its "that …" clause: no cut there at all.
     if (free && clauseWords.has(lower) && !listJoin && !complement) cuts.push({ at: i, clause: true });
     else if (free && phraseWords.has(lower)) cuts.push({ at: i, clause: false, afterVerb: isVerb(words[i - 1]!, lang) });

@@ -130,6 +130,10 @@ describe('fit-length', () => {
     expect(fitAtBoundary(kss, 11, 'id')).toBeUndefined();
     expect(fitAtBoundary('The UHI is one of the clearest examples in the region of how human activity changes local climate', 9, 'en')).toBeUndefined();
   });
+  it('never cuts a list after the first word of an item ("…, manfaat | serta tantangan")', () => {
+    const sentence = 'Esai ini akan membahas sejarah kebijakan digitalisasi UMKM di Indonesia, manfaat serta tantangan yang dihadapi, dan strategi yang dapat dilakukan';
+    expect(fitAtBoundary(sentence, 12, 'id')).toBe('Esai ini akan membahas sejarah kebijakan digitalisasi UMKM di Indonesia');
+  });
   it('never ends an English point on a relative clause that lost its object', () => {
     expect(fitLength('The main cause of the UHI is the replacement of natural land with materials that absorb and store heat', 16, 'en')).toBe(
       'The main cause of the UHI is the replacement of natural land with materials',
