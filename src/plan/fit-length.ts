@@ -55,11 +55,27 @@ function longestLead(words: string[], cuts: Cut[], maxWords: number, needsVerb: 
   const inRange = cuts.filter((c) => c.at <= maxWords && c.at >= 3).sort((a, b) => b.at - a.at);
   const fitting = [...inRange.filter((c) => !c.afterVerb), ...inRange.filter((c) => c.afterVerb)];
   for (const cut of fitting) {
-    const part = trimDangling(words.slice(0, cut.at), lang);
+    const part = withoutVerblessClause(trimDangling(words.slice(0, cut.at), lang), lang);
     if (part.length >= 3 && (!needsVerb || part.some((w) => isVerb(w, lang))) && !oneOfOpen(part)) return part;
   }
   const last = fitting[0] ? trimDangling(words.slice(0, fitting[0].at), lang) : undefined;
   return last && !oneOfOpen(last) ? last : undefined;
+}
+
+const SUBORDINATORS = /^(?:karena|sebab|sehingga|agar|supaya|ketika|saat|jika|apabila|meskipun|walaupun|because|since|so|when|while|if|although|though|unless)$/u;
+
+// Words that make a predicate without a verb: "sehingga Indonesia sangat kalut", "because it is not".
+const PREDICATE_MARKERS = /^(?:sangat|amat|terlalu|cukup|lebih|paling|tidak|belum|masih|sudah|telah|adalah|merupakan|very|too|more|not|still|is|are|was|were)$/u;
+
+/**
+ * "… belum banyak dibahas karena penggunaan internet": a reason (time, condition) cut before its predicate says
+ * nothing; the point ends before it.
+ */
+function withoutVerblessClause(part: string[], lang: Lang): string[] {
+  let at = -1;
+  for (let i = part.length - 1; i >= 3 && at < 0; i--) if (SUBORDINATORS.test(bare(part[i]!))) at = i;
+  if (at < 0 || part.slice(at + 1).some((w) => isVerb(w, lang) || PREDICATE_MARKERS.test(bare(w)))) return part;
+  return trimDangling(part.slice(0, at), lang);
 }
 
 /** "… menjadi salah satu upaya", "… is one of the examples": one of what, for what? The words that say it were cut. */

@@ -134,6 +134,14 @@ describe('fit-length', () => {
     const sentence = 'Esai ini akan membahas sejarah kebijakan digitalisasi UMKM di Indonesia, manfaat serta tantangan yang dihadapi, dan strategi yang dapat dilakukan';
     expect(fitAtBoundary(sentence, 12, 'id')).toBe('Esai ini akan membahas sejarah kebijakan digitalisasi UMKM di Indonesia');
   });
+  it('ends before a reason clause cut ahead of its predicate, and keeps one that has it', () => {
+    expect(fitAtBoundary('Digitalisasi memang belum banyak dibahas karena penggunaan internet di kalangan pelaku usaha kecil masih sangat terbatas', 9, 'id')).toBe(
+      'Digitalisasi memang belum banyak dibahas',
+    );
+    expect(fitAtBoundary('Inflasi pada masa itu mencapai hingga 500% sehingga Indonesia sangat kalut dalam hal perekonomian pada masa itu', 12, 'id')).toBe(
+      'Inflasi pada masa itu mencapai hingga 500% sehingga Indonesia sangat kalut',
+    );
+  });
   it('never ends an English point on a relative clause that lost its object', () => {
     expect(fitLength('The main cause of the UHI is the replacement of natural land with materials that absorb and store heat', 16, 'en')).toBe(
       'The main cause of the UHI is the replacement of natural land with materials',
