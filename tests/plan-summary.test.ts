@@ -85,6 +85,14 @@ describe('the shared essay', () => {
   });
 });
 
+describe('the case in point a title\'s sentence names after "terutama" / "khususnya"', () => {
+  it('keeps that word when the rest is a phrase, so the point does not read as a fragment', () => {
+    const points = planned('tests/fixtures/essays/digitalisasi-umkm.md').deck.slides.flatMap((s) => (s.body?.layout === 'bullets' ? s.body.points.map((p) => p.text) : []));
+    expect(points).toContain('Terutama dalam hal perluasan jangkauan pasar yang sebelumnya hanya terbatas');
+    expect(points.some((text) => /^(?:Dalam hal|Pada pelaku)/u.test(text))).toBe(false);
+  });
+});
+
 describe('a slide where no point fits the usual length', () => {
   it('states a whole clause of its best sentence, up to a point\'s hard limit, rather than a sentence cut mid-phrase', () => {
     const statements = (relative: string) => planned(relative).deck.slides.flatMap((s) => (s.body?.layout === 'statement' ? [s.body.text] : []));

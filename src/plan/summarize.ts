@@ -362,6 +362,10 @@ function remainderOf(sentence: string, title: string, context: CondenseContext):
   const named = /^(?:salah satunya|salah satu di antaranya|diantaranya|di antaranya|termasuk|terutama|khususnya|including|especially|notably)\s+/iu.exec(words.slice(comma + 1).join(' '));
   if (!named) return undefined;
   let rest = words.slice(comma + 1).join(' ').slice(named[0].length);
+  // "terutama dalam hal perluasan pasar …": without its "terutama" a phrase reads as a fragment; with it, as the title's case in point.
+  if (/^(?:terutama|khususnya|especially|notably)\s/iu.test(named[0]) && /^(?:dalam|pada|di|bagi|untuk|di kalangan|in|for|among|at|on)\s/iu.test(rest)) {
+    rest = `${named[0].trim()} ${rest}`;
+  }
   rest = rest.replace(/^(\p{Lu}[\p{L}-]*)\s+(?:yang|which|who)\s+/u, '$1 ');
   const point = condense(rest, context, SUMMARY_LIMITS.pointWords);
   return tokens(point).length >= 4 ? point : undefined;
