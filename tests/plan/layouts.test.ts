@@ -64,6 +64,16 @@ describe('timeline', () => {
     expect(events.map((e) => e.date)).toEqual(['1818', '2003']);
   });
 
+  it('never cuts a title in emphasis in half: the label runs on to its end', () => {
+    const events = eventsOf(
+      splitSentences(
+        'The first person to describe this difference systematically was Luke Howard, a London chemist and amateur meteorologist, who in 1818 published the first volume of *The Climate of London* (Howard, 1818). Oke explained it in 1982. The 2003 heatwave killed many people.',
+      ),
+      en,
+    );
+    expect(events[0]!.label).toMatch(/\*The Climate of London\*$/u);
+  });
+
   it('keeps out the year a target aims at, however far the year follows the target', () => {
     const events = eventsOf(
       splitSentences('Kemudian, pada tahun 2022 pemerintah menetapkan target agar 30 juta UMKM sudah masuk ke dalam ekosistem digital pada tahun 2024.'),

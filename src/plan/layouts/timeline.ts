@@ -74,8 +74,13 @@ function fitLabel(text: string, context: CondenseContext): string {
   if (words.length <= LABEL_WORDS) return text;
   const cut = Math.max(0, ...cutPoints(words, context.lang).filter((c) => c.at <= LABEL_WORDS && c.at >= 2).map((c) => c.at));
   const kept = trimDangling(words.slice(0, cut || LABEL_WORDS), context.lang).join(' ');
-  // Emphasis cut in half ("*The Climate") would show its asterisk: drop the marks instead.
-  return (kept.match(/\*/gu) ?? []).length % 2 === 1 ? kept.replace(/\*/gu, '') : kept;
+  if ((kept.match(/\*/gu) ?? []).length % 2 === 0) return kept;
+  // A title in emphasis cut in half ("*The Climate"): the label runs on to its end when that is near
+  // ("*The Climate of London*"), else it drops the marks rather than show a lone asterisk.
+  const keptWords = tokens(kept).length;
+  const close = words.findIndex((w, i) => i >= keptWords && /\*/u.test(w));
+  if (close >= 0 && close < LABEL_WORDS + 3) return words.slice(0, close + 1).join(' ').replace(/[,;:.]+$/u, '');
+  return kept.replace(/\*/gu, '');
 }
 
 /** "Linimasa 1945–2017" / "Timeline 1818–2018": a title the section heading does not already say. */
