@@ -2,34 +2,23 @@
  * The built deck, opened in a real Chromium the way a presenter would open it
  * from a USB stick: from file://, with the network blocked.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockRequestsOutside, startBrowser, withPage, type BrowserSession } from '../src/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { blockRequestsOutside, withPage } from '../src/browser.js';
 import { buildEssay } from '../src/build.js';
 import { decodeEssayBytes } from '../src/decode.js';
 import { splitSentences } from '../src/sentences.js';
 import { measureFit, withDeck, type SlideFit } from '../src/deck-fit.js';
+import { useBrowserSuite } from './helpers/browser-suite.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sharedEssay = path.resolve(root, '../shared/essays/kerja-sama-selatan-selatan.txt');
 const fixtures = path.join(root, 'tests/fixtures/essays');
 
-let session: BrowserSession;
-let out: string;
-
-beforeAll(async () => {
-  session = await startBrowser();
-  out = mkdtempSync(path.join(os.tmpdir(), 'paparan-deck-'));
-});
-
-afterAll(async () => {
-  await session?.close();
-  rmSync(out, { recursive: true, force: true });
-});
+const browser = useBrowserSuite('paparan-deck-');
 
 interface SlideReport extends SlideFit {
   notes: string;
@@ -55,9 +44,9 @@ interface DeckReport {
 
 /** Builds an essay and opens its deck offline; reports what a viewer would see on every slide. */
 async function openDeck(essay: string): Promise<DeckReport & { slideCount: number }> {
-  const result = await buildEssay(essay, { outDir: out });
+  const result = await buildEssay(essay, { outDir: browser.out });
   if (!result.ok) throw result.error;
-  const { value, blocked, errors } = await withDeck(session, result.outDir, readDeck);
+  const { value, blocked, errors } = await withDeck(browser.session, result.outDir, readDeck);
   return { ...value, blocked, errors, slideCount: result.slides };
 }
 
@@ -260,9 +249,9 @@ describe('decks that push the planner', () => {
 
 describe('presenting', () => {
   it('opens the speaker view with the notes when S is pressed', async () => {
-    const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: out });
+    const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: browser.out });
     if (!result.ok) throw result.error;
-    await withPage(session, async (page) => {
+    await withPage(browser.session, async (page) => {
       await blockRequestsOutside(page, result.outDir);
       await page.goto(pathToFileURL(path.join(result.outDir, 'index.html')).href);
       await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
@@ -278,11 +267,11 @@ describe('presenting', () => {
   });
 
   it('shows the keyboard help with ?, blacks out with B, and paces slides by the planned duration', async () => {
-    const file = path.join(out, 'timed.md');
+    const file = path.join(browser.out, 'timed.md');
     writeFileSync(file, '---\ntitle: Timed\nlang: en\nduration: 10\n---\n\n## Part\n\n<!-- paparan: timing=90 class=highlight background=#12355b -->\nA slide with its own pace.\n');
-    const result = await buildEssay(file, { outDir: out });
+    const result = await buildEssay(file, { outDir: browser.out });
     if (!result.ok) throw result.error;
-    await withPage(session, async (page) => {
+    await withPage(browser.session, async (page) => {
       await page.goto(pathToFileURL(path.join(result.outDir, 'index.html')).href);
       await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
       await goToSlideWith(page, '.notes', 'its own pace');
@@ -304,9 +293,9 @@ describe('presenting', () => {
   });
 
   it('gives every slide its own URL hash', async () => {
-    const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: out });
+    const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: browser.out });
     if (!result.ok) throw result.error;
-    const ids = await withPage(session, async (page) => {
+    const ids = await withPage(browser.session, async (page) => {
       await page.goto(pathToFileURL(path.join(result.outDir, 'index.html')).href);
       await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
       await page.keyboard.press('ArrowRight');
@@ -321,13 +310,13 @@ describe('presenting', () => {
 describe('a single-file deck', () => {
   it('presents from file:// as one HTML file: no other file or network request, every slide fits, fonts and the theme logo embedded', async () => {
     const theme = path.join(root, 'examples/themes/kampus');
-    const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: out, singleFile: true, cli: { theme }, projectDir: root });
+    const result = await buildEssay(path.join(fixtures, 'english.md'), { outDir: browser.out, singleFile: true, cli: { theme }, projectDir: root });
     if (!result.ok) throw result.error;
     // One HTML file, beside paparan's own small manifest (.paparan.json, not needed to present).
     expect(readdirSync(result.outDir).filter((name) => !name.startsWith('.'))).toEqual(['index.html']);
     expect(result.singleFileBytes).toBeGreaterThan(100_000);
     const requests: string[] = [];
-    const { value, blocked, errors } = await withDeck(session, result.outDir, readDeck, (page) =>
+    const { value, blocked, errors } = await withDeck(browser.session, result.outDir, readDeck, (page) =>
       page.on('request', (request) => {
         if (!request.url().startsWith('data:')) requests.push(request.url());
       }),

@@ -5,31 +5,18 @@
  * slides.pdf and the handout with its text selectable.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowser, type BrowserSession } from '../src/browser.js';
+import { describe, expect, it } from 'vitest';
 import { buildEssay } from '../src/build.js';
 import { measureFit, withDeck } from '../src/deck-fit.js';
 import { defaultPdfOptions, exportPdfs } from '../src/export-pdf.js';
+import { useBrowserSuite } from './helpers/browser-suite.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sharedEssay = path.join(root, 'content/kerja-sama-selatan-selatan.md');
 const layouts = ['timeline', 'bignumber', 'compare', 'definition', 'steps'];
 
-let session: BrowserSession;
-let out: string;
-
-beforeAll(async () => {
-  session = await startBrowser();
-  out = mkdtempSync(path.join(os.tmpdir(), 'paparan-layouts-'));
-});
-
-afterAll(async () => {
-  await session?.close();
-  rmSync(out, { recursive: true, force: true });
-});
+const browser = useBrowserSuite('paparan-layouts-');
 
 /** In the page: the layout slides, each with its fit and the smallest font size of its visible text (the slide number aside). */
 function measureLayouts(names: string[]) {
@@ -51,9 +38,9 @@ function measureLayouts(names: string[]) {
 
 describe('a picture beside its points', () => {
   it('fills its half of the slide and fits, with the points beside it', async () => {
-    const result = await buildEssay(path.join(root, 'tests/fixtures/essays/image-text.md'), { outDir: path.join(out, 'image-text'), projectDir: root });
+    const result = await buildEssay(path.join(root, 'tests/fixtures/essays/image-text.md'), { outDir: path.join(browser.out, 'image-text'), projectDir: root });
     if (!result.ok) throw result.error;
-    const { value } = await withDeck(session, result.outDir, async (page) => ({
+    const { value } = await withDeck(browser.session, result.outDir, async (page) => ({
       fit: await page.evaluate(measureFit),
       halves: await page.evaluate(() => {
         const box = document.querySelector('.image-text')!.getBoundingClientRect();
@@ -72,18 +59,18 @@ describe.each(['default', 'gelap', 'merah-putih'])('the layouts in the %s theme'
   it('fit their slides with text of 22 px or more, and print in slides.pdf and the handout', async () => {
     let deckSlides: string[] = [];
     const result = await buildEssay(sharedEssay, {
-      outDir: path.join(out, theme),
+      outDir: path.join(browser.out, theme),
       projectDir: root,
       cli: { theme },
       afterWrite: async ({ compiled, dir }) => {
         deckSlides = compiled.deck.slides.map((s) => s.body?.layout ?? s.kind);
-        await exportPdfs(session, compiled.deck, dir, { ...defaultPdfOptions, kinds: ['slides', 'handout'] });
+        await exportPdfs(browser.session, compiled.deck, dir, { ...defaultPdfOptions, kinds: ['slides', 'handout'] });
       },
     });
     if (!result.ok) throw result.error;
     for (const layout of layouts) expect(deckSlides, layout).toContain(layout);
 
-    const { value, errors } = await withDeck(session, result.outDir, async (page) => ({
+    const { value, errors } = await withDeck(browser.session, result.outDir, async (page) => ({
       fit: await page.evaluate(measureFit),
       layouts: await page.evaluate(measureLayouts, layouts),
     }));

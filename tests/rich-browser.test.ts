@@ -4,46 +4,34 @@
  * the single-file deck and print in the PDFs.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowser, type BrowserSession } from '../src/browser.js';
+import { describe, expect, it } from 'vitest';
 import { buildEssay } from '../src/build.js';
 import { contrastRatio } from '../src/contrast.js';
 import { measureFit, withDeck } from '../src/deck-fit.js';
 import { defaultPdfOptions, exportPdfs } from '../src/export-pdf.js';
+import { useBrowserSuite } from './helpers/browser-suite.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const fixture = (name: string) => path.join(root, 'tests/fixtures/rich', name);
 
-let session: BrowserSession;
-let out: string;
-
-beforeAll(async () => {
-  session = await startBrowser();
-  out = mkdtempSync(path.join(os.tmpdir(), 'paparan-rich-'));
-});
-
-afterAll(async () => {
-  await session?.close();
-  rmSync(out, { recursive: true, force: true });
-});
+const browser = useBrowserSuite('paparan-rich-');
 
 /** Builds an essay with its three PDFs, and again as one file; opens both offline. */
 async function buildBoth(name: string, theme = 'default') {
   const result = await buildEssay(fixture(name), {
-    outDir: path.join(out, theme, 'folder'),
+    outDir: path.join(browser.out, theme, 'folder'),
     projectDir: root,
     cli: { theme },
     afterWrite: async ({ compiled, dir }) => {
-      const pdfs = await exportPdfs(session, compiled.deck, dir, { ...defaultPdfOptions, kinds: ['slides', 'handout', 'notes'] });
+      const pdfs = await exportPdfs(browser.session, compiled.deck, dir, { ...defaultPdfOptions, kinds: ['slides', 'handout', 'notes'] });
       // No page of any PDF asked for anything outside the deck folder.
       expect(pdfs.flatMap((pdf) => pdf.blocked)).toEqual([]);
     },
   });
   if (!result.ok) throw result.error;
-  const single = await buildEssay(fixture(name), { outDir: path.join(out, theme, 'single'), projectDir: root, cli: { theme }, singleFile: true });
+  const single = await buildEssay(fixture(name), { outDir: path.join(browser.out, theme, 'single'), projectDir: root, cli: { theme }, singleFile: true });
   if (!single.ok) throw single.error;
   const pdfText = (kind: string) => execFileSync('pdftotext', ['-layout', path.join(result.outDir, `${kind}.pdf`), '-'], { encoding: 'utf8' });
   return { dir: result.outDir, singleDir: single.outDir, pdfText };
@@ -62,7 +50,7 @@ describe.each(['default', 'gelap'])('formulas in the %s theme', (theme) => {
   it('fit their slides with KaTeX fonts from the deck folder, in the folder, the single file and the PDFs', async () => {
     const built = await buildBoth('rumus.md', theme);
     for (const dir of [built.dir, built.singleDir]) {
-      const { value, blocked, errors } = await withDeck(session, dir, async (page) => ({ fit: await page.evaluate(measureFit), math: await page.evaluate(readMath) }));
+      const { value, blocked, errors } = await withDeck(browser.session, dir, async (page) => ({ fit: await page.evaluate(measureFit), math: await page.evaluate(readMath) }));
       expect(blocked, dir).toEqual([]);
       expect(errors).toEqual([]);
       expect(value.fit.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
@@ -102,7 +90,7 @@ describe.each(['default', 'gelap', 'merah-putih'])('code in the %s theme', (them
   it('fits, in colours that pass contrast on the code background, at 22 px or more, in the folder, the single file and the PDFs', async () => {
     const built = await buildBoth('kode.md', theme);
     for (const dir of [built.dir, built.singleDir]) {
-      const { value, blocked, errors } = await withDeck(session, dir, async (page) => ({ fit: await page.evaluate(measureFit), code: await page.evaluate(readCode) }));
+      const { value, blocked, errors } = await withDeck(browser.session, dir, async (page) => ({ fit: await page.evaluate(measureFit), code: await page.evaluate(readCode) }));
       expect(blocked).toEqual([]);
       expect(errors).toEqual([]);
       expect(value.fit.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
@@ -138,7 +126,7 @@ describe.each(['default', 'gelap', 'merah-putih'])('charts in the %s theme', (th
   it('fit, in the theme colours, text 22 px or more, in the folder, the single file and the PDFs', async () => {
     const built = await buildBoth('grafik.md', theme);
     for (const dir of [built.dir, built.singleDir]) {
-      const { value, blocked, errors } = await withDeck(session, dir, async (page) => ({ fit: await page.evaluate(measureFit), charts: await page.evaluate(readCharts) }));
+      const { value, blocked, errors } = await withDeck(browser.session, dir, async (page) => ({ fit: await page.evaluate(measureFit), charts: await page.evaluate(readCharts) }));
       expect(blocked).toEqual([]);
       expect(errors).toEqual([]);
       expect(value.fit.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
@@ -170,7 +158,7 @@ describe.each(['default', 'gelap'])('diagrams in the %s theme', (theme) => {
   it('are drawn offline from the local mermaid, fit, and show in the single file and the three PDFs; a broken one stays code', async () => {
     const built = await buildBoth('diagram.md', theme);
     for (const dir of [built.dir, built.singleDir]) {
-      const { value, blocked, errors } = await withDeck(session, dir, async (page) => {
+      const { value, blocked, errors } = await withDeck(browser.session, dir, async (page) => {
         const diagrams = await page.evaluate(readDiagrams);
         return { diagrams, fit: await page.evaluate(measureFit) };
       });
@@ -193,9 +181,9 @@ describe.each(['default', 'gelap'])('diagrams in the %s theme', (theme) => {
 
 describe('a diagram is data', () => {
   it('runs no script, handler or javascript: link written in a diagram', async () => {
-    const result = await buildEssay(fixture('diagram-unsafe.md'), { outDir: path.join(out, 'unsafe'), projectDir: root });
+    const result = await buildEssay(fixture('diagram-unsafe.md'), { outDir: path.join(browser.out, 'unsafe'), projectDir: root });
     if (!result.ok) throw result.error;
-    const { value, blocked, errors } = await withDeck(session, result.outDir, (page) =>
+    const { value, blocked, errors } = await withDeck(browser.session, result.outDir, (page) =>
       page.evaluate(() => {
         const svg = document.querySelector('.diagram-svg svg');
         for (const node of Array.from(svg?.querySelectorAll('*') ?? [])) (node as HTMLElement).dispatchEvent(new MouseEvent('click', { bubbles: true }));

@@ -3,14 +3,12 @@
  * the shared essay fits on every slide, the theme's own fonts load, inherited
  * colours reach the page, and per-slide classes and backgrounds stay legible.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowser, type BrowserSession } from '../src/browser.js';
+import { describe, expect, it } from 'vitest';
 import { buildEssay } from '../src/build.js';
 import { contrastRatio } from '../src/contrast.js';
 import { measureFit, withDeck } from '../src/deck-fit.js';
+import { useBrowserSuite } from './helpers/browser-suite.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sharedEssay = path.join(root, 'content/kerja-sama-selatan-selatan.md');
@@ -25,28 +23,17 @@ const builtins: [string, string[]][] = [
   ['merah-putih', ['Noto Sans', 'Noto Serif']],
 ];
 
-let session: BrowserSession;
-let out: string;
-
-beforeAll(async () => {
-  session = await startBrowser();
-  out = mkdtempSync(path.join(os.tmpdir(), 'paparan-themes-browser-'));
-});
-
-afterAll(async () => {
-  await session?.close();
-  rmSync(out, { recursive: true, force: true });
-});
+const browser = useBrowserSuite('paparan-themes-browser-');
 
 async function build(essay: string, theme: string): Promise<string> {
-  const result = await buildEssay(essay, { outDir: path.join(out, theme.replace(/\W/g, '_')), projectDir: root, cli: { theme } });
+  const result = await buildEssay(essay, { outDir: path.join(browser.out, theme.replace(/\W/g, '_')), projectDir: root, cli: { theme } });
   if (!result.ok) throw result.error;
   return result.outDir;
 }
 
 describe.each(builtins)('the %s theme', (theme, fonts) => {
   it('fits every slide of the shared essay, offline, without errors, in its own fonts', async () => {
-    const deck = await withDeck(session, await build(sharedEssay, theme), async (page) => ({
+    const deck = await withDeck(browser.session, await build(sharedEssay, theme), async (page) => ({
       fit: await page.evaluate(measureFit),
       loaded: await page.evaluate(() => Array.from(document.fonts).filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, ''))),
     }));
@@ -58,12 +45,12 @@ describe.each(builtins)('the %s theme', (theme, fonts) => {
   });
 
   it('fits the stress essay of long headings, lists, tables and code', async () => {
-    const deck = await withDeck(session, await build(stressEssay, theme), (page) => page.evaluate(measureFit));
+    const deck = await withDeck(browser.session, await build(stressEssay, theme), (page) => page.evaluate(measureFit));
     expect(deck.value.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
   });
 
   it('keeps text legible on slides with class=inverse and with dark and light backgrounds of their own', async () => {
-    const deck = await withDeck(session, await build(perSlideEssay, theme), (page) =>
+    const deck = await withDeck(browser.session, await build(perSlideEssay, theme), (page) =>
       page.evaluate(() => {
         type RevealApi = { getSlides(): HTMLElement[]; slide(h: number): void };
         const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
@@ -99,7 +86,7 @@ describe.each(builtins)('the %s theme', (theme, fonts) => {
 
 describe('a theme that extends the default', () => {
   it('shows its own heading colour and logo, and the default theme for everything else', async () => {
-    const deck = await withDeck(session, await build(sharedEssay, kampus), (page) =>
+    const deck = await withDeck(browser.session, await build(sharedEssay, kampus), (page) =>
       page.evaluate(() => {
         (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(2);
         const present = document.querySelector<HTMLElement>('.reveal .slides > section.present')!;
@@ -130,7 +117,7 @@ describe('a theme that extends the default', () => {
   });
 
   it('fits every slide of the shared essay, logo included', async () => {
-    const deck = await withDeck(session, await build(sharedEssay, kampus), (page) => page.evaluate(measureFit));
+    const deck = await withDeck(browser.session, await build(sharedEssay, kampus), (page) => page.evaluate(measureFit));
     expect(deck.value.filter((s) => s.overflowY > 1 || s.overflowX > 1)).toEqual([]);
   });
 });

@@ -6,15 +6,14 @@
  * empty band of more than 30% of its height, and no word broken at its hyphen.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockRequestsOutside, startBrowser, withPage, type BrowserSession } from '../src/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { blockRequestsOutside, withPage } from '../src/browser.js';
 import { buildEssay } from '../src/build.js';
 import { measureFit, measureType, withDeck, type SlideType } from '../src/deck-fit.js';
 import { defaultPdfOptions, exportPdfs } from '../src/export-pdf.js';
+import { useBrowserSuite } from './helpers/browser-suite.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sharedEssay = path.join(root, 'content/kerja-sama-selatan-selatan.md');
@@ -26,24 +25,13 @@ const themes = ['default', 'gelap', 'merah-putih', path.join(root, 'examples/the
 /** Layouts whose text is the body of the slide (tables, code and reference lists are smaller by design). */
 const prose = new Set(['bullets', 'statement', 'quote']);
 
-let session: BrowserSession;
-let out: string;
-
-beforeAll(async () => {
-  session = await startBrowser();
-  out = mkdtempSync(path.join(os.tmpdir(), 'paparan-type-'));
-});
-
-afterAll(async () => {
-  await session?.close();
-  rmSync(out, { recursive: true, force: true });
-});
+const browser = useBrowserSuite('paparan-type-');
 
 /** Builds an essay in a theme and measures every slide of its deck. */
 async function measure(essay: string, theme: string): Promise<SlideType[]> {
-  const result = await buildEssay(essay, { outDir: path.join(out, `${path.basename(essay)}-${path.basename(theme)}`), projectDir: root, cli: { theme } });
+  const result = await buildEssay(essay, { outDir: path.join(browser.out, `${path.basename(essay)}-${path.basename(theme)}`), projectDir: root, cli: { theme } });
   if (!result.ok) throw result.error;
-  const { value, errors } = await withDeck(session, result.outDir, (page) => page.evaluate(measureType));
+  const { value, errors } = await withDeck(browser.session, result.outDir, (page) => page.evaluate(measureType));
   expect(errors).toEqual([]);
   return value;
 }
@@ -83,9 +71,9 @@ describe.each(themes)('the shared essay in %s', (theme) => {
 
 describe.each(themes)('the title slide a class expects, in %s', (theme) => {
   it.each(classEssays)('fits %s, logo loaded, nothing under 22 px, and each divider previews its slides on one line', async (essay) => {
-    const result = await buildEssay(essay, { outDir: path.join(out, `${path.basename(essay)}-${path.basename(theme)}`), projectDir: root, cli: { theme } });
+    const result = await buildEssay(essay, { outDir: path.join(browser.out, `${path.basename(essay)}-${path.basename(theme)}`), projectDir: root, cli: { theme } });
     if (!result.ok) throw result.error;
-    const { value, errors } = await withDeck(session, result.outDir, async (page) => ({
+    const { value, errors } = await withDeck(browser.session, result.outDir, async (page) => ({
       fit: await page.evaluate(measureFit),
       type: await page.evaluate(measureType),
       page: await page.evaluate(() => {
@@ -122,9 +110,9 @@ describe.each(themes)('the title slide a class expects, in %s', (theme) => {
 
 describe('hyphenated names and reduplications', () => {
   it.each(['default', 'gelap'])('stay whole at line ends in %s, and keep their characters', async (theme) => {
-    const result = await buildEssay(hyphens, { outDir: path.join(out, `hyphens-${theme}`), projectDir: root, cli: { theme } });
+    const result = await buildEssay(hyphens, { outDir: path.join(browser.out, `hyphens-${theme}`), projectDir: root, cli: { theme } });
     if (!result.ok) throw result.error;
-    const { value } = await withDeck(session, result.outDir, async (page) => ({
+    const { value } = await withDeck(browser.session, result.outDir, async (page) => ({
       slides: await page.evaluate(measureType),
       text: await page.evaluate(() => Array.from(document.querySelectorAll('.slides > section')).map((s) => s.textContent).join(' ')),
     }));
@@ -142,12 +130,12 @@ describe('the PDFs of the shared essay', () => {
   let kinds: string[];
   beforeAll(async () => {
     const result = await buildEssay(sharedEssay, {
-      outDir: path.join(out, 'pdfs'),
-      afterWrite: ({ compiled, dir }) => exportPdfs(session, compiled.deck, dir, { ...defaultPdfOptions, kinds: ['slides', 'handout', 'notes'] }),
+      outDir: path.join(browser.out, 'pdfs'),
+      afterWrite: ({ compiled, dir }) => exportPdfs(browser.session, compiled.deck, dir, { ...defaultPdfOptions, kinds: ['slides', 'handout', 'notes'] }),
     });
     if (!result.ok) throw result.error;
     deckDir = result.outDir;
-    kinds = (await withDeck(session, deckDir, (page) => page.evaluate(measureType))).value.map((s) => s.kind);
+    kinds = (await withDeck(browser.session, deckDir, (page) => page.evaluate(measureType))).value.map((s) => s.kind);
   }, 120_000);
 
   it('slides.pdf: no word but the slide number under 22 px, no content page more than 30% empty', () => {
@@ -180,7 +168,7 @@ describe('the PDFs of the shared essay', () => {
   });
 
   it.each(['handout', 'notes'])('%s.html shows each slide as on screen: no text under 22 px, content balanced', async (kind) => {
-    const slides = await withPage(session, async (page) => {
+    const slides = await withPage(browser.session, async (page) => {
       await blockRequestsOutside(page, deckDir);
       await page.goto(pathToFileURL(path.join(deckDir, `${kind}.html`)).href);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
