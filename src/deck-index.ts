@@ -43,6 +43,7 @@ export function renderDeckIndex(root: string, decks: DeckEntry[], stylesheetUrl:
   const view = decks.map((deck) => {
     const dir = path.join(root, deck.slug);
     const href = `/${encodeURIComponent(deck.slug)}/`;
+    const earlier = earlierPdfs(dir);
     return {
       title: deck.title ?? deck.slug,
       file: deck.file,
@@ -51,7 +52,7 @@ export function renderDeckIndex(root: string, decks: DeckEntry[], stylesheetUrl:
       // The PDFs and slides.pptx, those that were made; a PDF of an earlier deck (the preview prints none) says so.
       pdfs: [...pdfKinds.map((kind) => `${kind}.pdf`), PPTX_FILE]
         .filter((name) => existsSync(path.join(dir, name)))
-        .map((name) => ({ name, href: `${href}${name}`, earlier: earlierPdfs(dir).has(name) })),
+        .map((name) => ({ name, href: `${href}${name}`, earlier: earlier.has(name) })),
       error: deck.error,
     };
   });

@@ -24,6 +24,9 @@ const ID_DANGLING = new Set([...ID_CLAUSE, ...ID_PHRASE, 'para', 'sang', 'si', '
 const EN_DANGLING = new Set([...EN_CLAUSE, ...EN_PHRASE, 'of', 'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'has', 'have', 'had', 'not', 'more', 'most', 'very', 'their', 'its', 'his', 'her', 'our', 'this', 'these', 'those', 'can', 'will', 'would', 'should', 'could', 'may', 'must']);
 const YAKNI = /^(?:yakni|yaitu|namely|that is)$/iu;
 
+/** A point is never longer than this (paparan check's bound): a figure's phrase or a whole clause may stretch it so far. */
+export const POINT_HARD_LIMIT = 16;
+
 interface Cut {
   /** Words before the cut. */
   at: number;
@@ -43,8 +46,8 @@ export function fitAtBoundary(text: string, maxWords: number, lang: Lang, keepFi
   if (words.length <= maxWords) return trimDangling(words, lang).join(' ');
   const cuts = cutPoints(words, lang);
   const lead = longestLead(words, cuts, maxWords, hasVerb(text, lang), lang);
-  // A figure may stretch a point to the hard limit of 16 words: it is what the audience should see.
-  const kept = keepFigures ? keepFigure(words, cuts, lead, Math.max(maxWords, 16), lang) : undefined;
+  // A figure may stretch a point to the hard limit: it is what the audience should see.
+  const kept = keepFigures ? keepFigure(words, cuts, lead, Math.max(maxWords, POINT_HARD_LIMIT), lang) : undefined;
   const best = kept ?? lead;
   // Without its verb a cut sentence is a fragment ("The first person"): no point at all is better.
   if (!best || (hasVerb(text, lang) && !best.some((w) => isVerb(w, lang)))) return undefined;

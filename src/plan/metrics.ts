@@ -8,6 +8,7 @@ import { splitSentences } from '../sentences.js';
 import type { Deck, Point, SourceDoc } from '../model.js';
 import { plainInline } from '../parse.js';
 import { normalizeTitle } from './claim-title.js';
+import { POINT_HARD_LIMIT } from './fit-length.js';
 import { tokens } from './words.js';
 
 export interface DeckFigures {
@@ -32,7 +33,7 @@ export interface DeckFigures {
 /** The bounds a deck must keep (issue #9); `paparan check` fails a deck outside them. */
 export const BOUNDS = {
   bulletWordsMedian: 10,
-  bulletWordsMax: 16,
+  bulletWordsMax: POINT_HARD_LIMIT,
   slideWordsMax: 40,
   fragments: 0,
   /** Continuation and single-bullet slides, as a share of content slides. */

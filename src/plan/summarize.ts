@@ -10,6 +10,7 @@ import { claimTitle, normalizeTitle, plainText, TITLE_MAX_WORDS } from './claim-
 import { condense, markShown, type CondenseContext } from './condense.js';
 import { capitalizeFirst } from './drop-opening.js';
 import { emphasize } from './emphasis.js';
+import { POINT_HARD_LIMIT } from './fit-length.js';
 import { findCorrelative } from './correlative.js';
 import { findInlineList } from './inline-list.js';
 import { bigNumberOf } from './layouts/big-number.js';
@@ -21,9 +22,6 @@ import { splitTopics } from './topic-split.js';
 import { contentWords, hasVerb, tokens, wordCount } from './words.js';
 
 /** Limits of a summary slide, from the research the planner follows (docs/planning.md). */
-/** A point is never longer than this (metrics.ts BOUNDS.bulletWordsMax): the most a whole clause may take. */
-const POINT_HARD_LIMIT = 16;
-
 export const SUMMARY_LIMITS = {
   /** Words in one point: about 12, never over 16. */
   pointWords: 11,
@@ -313,7 +311,14 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
   // when no sentence has such a boundary.
   if (points.length === 0 && order.length > 0) {
     const unread = order.filter((i) => !passage.onTimeline?.has(sentences[i]!));
-    const whole = (unread.length > 0 ? unread : order).map((i) => condense(sentences[i]!, context, POINT_HARD_LIMIT, 'point')).find((text) => text !== '');
+    let whole: string | undefined;
+    for (const i of unread.length > 0 ? unread : order) {
+      const text = condense(sentences[i]!, context, POINT_HARD_LIMIT, 'point');
+      if (text !== '') {
+        whole = text;
+        break;
+      }
+    }
     points = [{ text: whole ?? condense(sentences[order[0]!]!, context, SUMMARY_LIMITS.pointWords, 'item') }];
   }
   // One point alone is a statement, shown as such rather than as a lonely bullet.
