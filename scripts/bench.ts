@@ -16,7 +16,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startBrowser, withPage, type BrowserSession } from '../src/browser.js';
+import { findBrowser, missingBrowserMessage, startBrowser, withPage, type BrowserSession } from '../src/browser.js';
 import { buildEssay, compileEssay, loadEssay } from '../src/build.js';
 import { defaultPdfOptions, exportPdfs, type PdfResult } from '../src/export-pdf.js';
 import { parseEssay, slugFromPath } from '../src/parse.js';
@@ -186,14 +186,17 @@ function benchAgainstMarp(runs: number): void {
   const marpCli = path.join(root, 'node_modules/@marp-team/marp-cli/marp-cli.js');
   const marpDeck = path.join(root, 'scripts/bench/marp-deck.md');
   const marp = (...flags: string[]) => [process.execPath, marpCli, '--no-stdin', marpDeck, ...flags];
-  // Marp prints with the same Chromium as paparan.
-  const marpEnv = { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' };
+  // Marp prints with the same browser as paparan: the one paparan finds (the headless shell where it is installed).
+  const browser = process.env.CHROME_PATH ?? findBrowser();
+  if (!browser) throw new Error(missingBrowserMessage());
+  const sameBrowser = { ...process.env, CHROME_PATH: browser, PUPPETEER_EXECUTABLE_PATH: browser };
+  console.log(`Browser for both: ${browser}`);
   const commands: [name: string, command: string[], env?: NodeJS.ProcessEnv][] = [
-    ['paparan: full build (deck + 3 PDFs)', paparan()],
-    ['Marp CLI 4.5.1: --pdf', marp('--pdf', '-o', path.join(work, 'marp.pdf')), marpEnv],
-    ['paparan: --pdf slides', paparan('--pdf', 'slides')],
-    ['paparan: --no-pdf', paparan('--no-pdf')],
-    ['Marp CLI 4.5.1: HTML', marp('-o', path.join(work, 'marp.html')), marpEnv],
+    ['paparan: full build (deck + 3 PDFs)', paparan(), sameBrowser],
+    ['Marp CLI 4.5.1: --pdf', marp('--pdf', '-o', path.join(work, 'marp.pdf')), sameBrowser],
+    ['paparan: --pdf slides', paparan('--pdf', 'slides'), sameBrowser],
+    ['paparan: --no-pdf', paparan('--no-pdf'), sameBrowser],
+    ['Marp CLI 4.5.1: HTML', marp('-o', path.join(work, 'marp.html')), sameBrowser],
   ];
   // One untimed round: the disk cache and the first Chromium start are nobody's fault.
   for (const [, command, env] of commands) timeCommand(command, env);

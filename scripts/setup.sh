@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages paparan needs, and only those that are missing:
 #   chromium        prints the PDFs (any Chrome/Chromium/Edge works; see --browser)
+#   chromium-headless-shell
+#                   Chromium without the desktop browser around it: prints the same PDFs,
+#                   starts in half the time (installed where apt offers it: Debian 12 and later)
 #   fonts-noto-core fonts, so decks look the same on every machine
 #   poppler-utils   pdfinfo/pdftotext, used by the tests to read PDFs back
 #   libreoffice-impress, libreoffice-writer, libreoffice-math
@@ -14,6 +17,10 @@ set -euo pipefail
 # Which of the packages are missing?
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if command -v dpkg >/dev/null 2>&1 && ! dpkg -s chromium-headless-shell >/dev/null 2>&1; then
+  # Only where apt offers it (not Ubuntu, whose Chromium is a snap); asked again after apt-get update below.
+  apt-cache show chromium-headless-shell >/dev/null 2>&1 && missing+=(chromium-headless-shell)
+fi
 if command -v dpkg >/dev/null 2>&1; then
   dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
 fi
@@ -43,6 +50,11 @@ if command -v apt-get >/dev/null 2>&1; then
   fi
   echo "setup: installing ${missing[*]}"
   "${sudo[@]}" apt-get update
+  # A fresh machine's package lists were empty before the update: offer the headless shell now if apt has it.
+  if [[ " ${missing[*]} " != *" chromium-headless-shell "* ]] && ! dpkg -s chromium-headless-shell >/dev/null 2>&1 \
+    && apt-cache show chromium-headless-shell >/dev/null 2>&1; then
+    missing+=(chromium-headless-shell)
+  fi
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y --no-install-recommends "${missing[@]}"
   exit 0
