@@ -28,7 +28,8 @@ const lib = path.join(root, 'lib');
  * highlight.js's languages are loaded through createRequire where used, so esbuild leaves them out too.)
  */
 // puppeteer-core is bundled: every build with PDFs (the default) loads it, as some 300 ES modules that take
-// 0.15 s to read and link, 0.07 s as chunks of the bundle (measured); its BiDi half stays a chunk never loaded.
+// 0.15 s to read and link, 0.07 s as chunks of the bundle (measured); src/browser-connect.ts takes only its CDP connector
+// (0.7 MB, not the 2.5 MB of its main entry with the launcher and browser downloader a build never uses).
 export const external = ['mermaid', 'pdf-lib', 'pptxgenjs', 'mammoth', 'jszip', 'css-tree'];
 
 /**

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Browser, ConnectionTransport, ConnectOptions, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { BrowserError, ExitCode, firstLine } from './errors.js';
 
 export interface BrowserOptions {
@@ -230,7 +230,7 @@ export function chromiumArgs(profileDir: string, options: { headlessShell?: bool
 /**
  * Starts one headless browser for a whole build, with a fresh temporary profile that close() removes.
  * Throws BrowserError when none is found or it fails to start. Chromium is spawned first and
- * puppeteer-core loaded while it starts (the import alone takes some 0.2 s), then connected over the pipe.
+ * puppeteer-core's connector loaded while it starts (browser-connect.ts), then connected over the pipe.
  */
 export async function startBrowser(options: BrowserOptions = {}): Promise<BrowserSession> {
   const executablePath = findBrowser(options.executablePath);
@@ -287,13 +287,8 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
     const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`it was not ready after ${timeoutMs / 1000} s`)), timeoutMs)));
     try {
       const connecting = (async () => {
-        // PipeTransport is exported by puppeteer-core's Node entry, though its types leave it out.
-        const { connect, PipeTransport } = (await import('puppeteer-core')) as unknown as {
-          connect: (options: ConnectOptions) => Promise<Browser>;
-          PipeTransport: new (write: Writable, read: Readable) => ConnectionTransport;
-        };
-        const transport = new PipeTransport(started.stdio[3] as Writable, started.stdio[4] as Readable);
-        return connect({ transport, defaultViewport: { width: 800, height: 600 } });
+        const { connectOverPipe } = await import('./browser-connect.js');
+        return connectOverPipe(started.stdio[3] as Writable, started.stdio[4] as Readable);
       })();
       connecting.catch(() => {});
       browser = await Promise.race([connecting, failed, late]);

@@ -22,10 +22,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-/** Builds an essay without PDFs with bin/paparan.js and returns the JavaScript files the process loaded. */
-async function loadedBy(essay: string): Promise<string[]> {
+/** Builds an essay (without PDFs unless flags say otherwise) with bin/paparan.js and returns the JavaScript files the process loaded. */
+async function loadedBy(essay: string, flags = ['--no-pdf']): Promise<string[]> {
   const record = path.join(work, 'loads.txt');
-  const args = ['--import', path.join(root, 'tests/helpers/record-loads.mjs'), path.join(root, 'bin/paparan.js'), 'build', essay, '--no-pdf', '--out', path.join(work, 'out'), '-q'];
+  const args = ['--import', path.join(root, 'tests/helpers/record-loads.mjs'), path.join(root, 'bin/paparan.js'), 'build', essay, ...flags, '--out', path.join(work, 'out'), '-q'];
   await exec(process.execPath, args, { cwd: work, env: { ...process.env, PAPARAN_LOADS: record } });
   const files = new Set(readFileSync(record, 'utf8').split('\n').filter((line) => /\.(c|m)?js$/.test(line)));
   // The recorder itself is not the command's.
@@ -95,4 +95,15 @@ describe('the bundled lib/', () => {
     expect(readFileSync(path.join(work, 'out', 'plain', 'index.html'), 'utf8')).not.toMatch(/<link [^>]*href="assets\//);
     expect(statSync(path.join(work, 'out', 'plain', 'slides.pptx')).size).toBeGreaterThan(10_000);
   });
+});
+
+describe('paparan build start-up with PDFs', () => {
+  it("loads puppeteer-core's connector and not its launcher or browser downloader: about 3 MB of code, not 5.3", async () => {
+    // The build starts Chromium itself; Puppeteer's main entry would add @puppeteer/browsers, proxy agents and a
+    // PAC resolver (1.8 MB, some 45 ms of every build).
+    const files = await loadedBy(sharedEssay, []);
+    expect(files.some((file) => path.basename(file).startsWith('export-pdf'))).toBe(true);
+    expect(readFileSync(path.join(work, 'out', 'kerja-sama-selatan-selatan', 'notes.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(megabytes(files)).toBeLessThan(3.5);
+  }, 60_000);
 });
