@@ -253,6 +253,9 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
 
   const shutDown = async (now: boolean): Promise<void> => {
     const exited = child ? waitForExit(child) : Promise.resolve();
+    // Killed: let go of the protocol first. A tab whose connection drops while the browser still counts as
+    // connected makes puppeteer-core wait 100 ms for a replacement frame, keeping the process alive after the build.
+    if (browser && now) await browser.disconnect();
     if (browser && !now) await settleWithin(browser.close(), CLOSE_TIMEOUT_MS);
     kill(); // kills a browser that would not close; a no-op when it is already gone
     await settleWithin(exited, CLOSE_TIMEOUT_MS);
@@ -273,6 +276,9 @@ export async function startBrowser(options: BrowserOptions = {}): Promise<Browse
   try {
     const started = spawn(executablePath, chromiumArgs(profileDir, { headlessShell: isHeadlessShell(executablePath) }), { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
     child = started;
+    // The protocol pipe breaks when the browser is killed, after puppeteer-core has let go of it (and of its error
+    // listener): an unheard 'error' there would end the whole process.
+    for (const stream of started.stdio.slice(2)) stream?.on('error', () => {});
     // Chromium's start-up now runs beside whatever comes next.
     options.onSpawn?.();
     const failed = new Promise<never>((_, reject) => {

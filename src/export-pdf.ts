@@ -44,7 +44,10 @@ export interface PdfOptions {
   timeoutMs?: number;
   /** Told when each PDF is done, e.g. "slides.pdf 1.2 s (30 pages)". */
   onProgress?: (message: string) => void;
-  /** Told once the browser has printed its last page (its tab closed), before the PDFs are composed and written. */
+  /**
+   * Told once, as soon as the browser has printed its last page (or failed to), before the PDFs are composed and
+   * written: the browser may be closed then, and the tab with it.
+   */
   onPrinted?: () => void;
 }
 
@@ -112,6 +115,12 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
         .then((doc) => ({ doc, blocked: printed.blocked })),
     );
   const printFiles: string[] = [];
+  let toldPrinted = false;
+  const printedAll = () => {
+    if (toldPrinted) return;
+    toldPrinted = true;
+    options.onPrinted?.();
+  };
 
   // One tab, one page after another (a second tab side by side gains next to nothing on two cores, measured, and
   // costs memory): the slides first, laid out once, so that slides.pdf is written while the paper pages print, and
@@ -130,13 +139,14 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
       // What the paper's frames show: slides.pdf's pages, unless the theme styles slides on paper otherwise (print colours, print CSS).
       if (!page.paperStyles) source = slides;
     }
-    if (paperKinds.length === 0) return;
+    if (paperKinds.length === 0) return printedAll();
     source ??= read(await printSlidePages(tab, job, await paperSlides!, forPaper));
     // slides.pdf is saved before its pages are drawn from.
     const forms = meanwhile(Promise.all([source, slidesSaved]).then(([{ doc, blocked }]) => ({ forms: slideFormsOf(doc, deck), blocked })));
     const label = labelsFor(deck.lang).slide;
     for (const [i, kind] of paperKinds.entries()) {
       const printed = read(await printPaper(tab, job, kind, await paperPages[i]!));
+      if (i === paperKinds.length - 1) printedAll();
       meanwhile(
         Promise.all([printed, forms]).then(async ([{ doc, blocked }, slides]) => {
           try {
@@ -152,7 +162,7 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
   });
   // The tab is closed by now; once Node's work is done too, report the first failure.
   const printed = await Promise.allSettled([printing]);
-  options.onPrinted?.();
+  printedAll();
   const settled = [...printed, ...(await Promise.allSettled(pending))];
   await Promise.all(printFiles.map((file) => rm(file, { force: true })));
   const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');

@@ -11,6 +11,8 @@ import type { PdfResult } from './export-pdf.js';
 
 export class PdfPrinter {
   private session?: Promise<BrowserSession>;
+  /** The session once it has started: close() reaches it at once, not a turn of the event loop later. */
+  private started?: BrowserSession;
   /** Set when PDFs were asked for but no browser could be found or started. */
   unavailable?: BrowserError;
 
@@ -40,7 +42,7 @@ export class PdfPrinter {
       this.session = startBrowser({ executablePath, onSpawn: spawned }).then((session) => {
         // The one tab printing takes.
         openAhead(session, 1);
-        return session;
+        return (this.started = session);
       });
       this.session.catch(() => spawned()); // reported by print(), which awaits the same promise
     });
@@ -61,7 +63,7 @@ export class PdfPrinter {
     let session: BrowserSession;
     try {
       this.session ??= startBrowser({ executablePath: settings.browser });
-      session = await this.session;
+      session = this.started = await this.session;
     } catch (error) {
       if (error instanceof BrowserError && error.exitCode === ExitCode.noBrowser) {
         this.unavailable = error;
@@ -99,11 +101,15 @@ export class PdfPrinter {
   };
 
   /** The build's browser for other steps (slides.pptx's diagrams), shared with printing: started on first need. Rejects with a BrowserError when there is none. */
-  readonly browser = (executablePath?: string): Promise<BrowserSession> => (this.session ??= startBrowser({ executablePath }));
+  readonly browser = (executablePath?: string): Promise<BrowserSession> =>
+    (this.session ??= startBrowser({ executablePath }).then((session) => (this.started = session)));
 
-  /** Closes the browser, if one was started: killed at once, as the PDFs are written and nothing it holds matters. */
-  async close(): Promise<void> {
-    const session = await this.session?.catch(() => undefined);
-    await session?.close({ now: true });
+  /**
+   * Closes the browser, if one was started: killed at once, as the PDFs are written and nothing it holds matters.
+   * A started one lets go of its tabs before this returns: the tab printing closes with it, without a round trip.
+   */
+  close(): Promise<void> {
+    if (this.started) return this.started.close({ now: true });
+    return this.session?.then((session) => session.close({ now: true }), () => {}) ?? Promise.resolve();
   }
 }
