@@ -29,13 +29,8 @@ import {
   popGraphicsState,
   pushGraphicsState,
 } from './pdf-lib.js';
+import { SLOT } from './print-slot.js';
 
-const SLOT = 'paparan-slide-';
-
-/** The slot for slide `n` (from 1): an empty link to itself, laid over its frame by print.css. */
-export function slotMarkup(n: number): string {
-  return `<a class="paparan-slot" id="${SLOT}${n}" href="#${SLOT}${n}"></a>`;
-}
 
 /** The printed slides, as forms ready to draw on other PDFs' pages. */
 export interface SlideForms {

@@ -15,13 +15,13 @@ import { pathToFileURL } from 'node:url';
 import type { PDFDocument } from './pdf-lib.js';
 import type { Page, PDFOptions as ChromePdfOptions } from 'puppeteer-core';
 import { blockRequestsOutside, withPage, type BrowserSession } from './browser.js';
-import { composeSlides, slideForms, type SlideForms } from './compose-pdf.js';
+import type { SlideForms } from './compose-pdf.js';
 import { type DeckPage, readDeckPage } from './deck-markup.js';
 import { BrowserError, ExitCode, firstLine } from './errors.js';
 import { type MarginTemplates, marginsFor, type Paper, type PerPage, renderHandout, renderMargins, renderNotes, renderSlidePages } from './handout.js';
 import { labelsFor } from './language.js';
 import type { Deck } from './model.js';
-import { type Bookmark, describePdf, loadPdf, type PdfInfo, savePdf } from './pdf-metadata.js';
+import type { Bookmark, PdfInfo } from './pdf-metadata.js';
 import { authorsOf } from './render.js';
 import { builtinTemplatesDir } from './templates.js';
 
@@ -75,6 +75,15 @@ const KINDS: PdfKind[] = ['slides', 'handout', 'notes'];
 
 type PaperKind = Exclude<PdfKind, 'slides'>;
 
+/**
+ * pdf-lib and the code that composes and finishes the PDFs with it: half a megabyte of JavaScript, loaded while
+ * Chrome prints the first page. Loaded before, it held that page up by some 30 ms (issue 13).
+ */
+let pdfTools: Promise<[typeof import('./compose-pdf.js'), typeof import('./pdf-metadata.js')]> | undefined;
+function loadPdfTools() {
+  return (pdfTools ??= Promise.all([import('./compose-pdf.js'), import('./pdf-metadata.js')]));
+}
+
 /** Prints the requested PDFs of a deck whose index.html and assets are in `dir`. */
 export async function exportPdfs(session: BrowserSession, deck: Deck, dir: string, options: PdfOptions): Promise<PdfResult[]> {
   const started = performance.now();
@@ -90,6 +99,7 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
 
   const results: PdfResult[] = [];
   const finish = async (kind: PdfKind, doc: PDFDocument, bookmarks: Bookmark[], blocked: string[], yielding = false) => {
+    const [, { describePdf, savePdf }] = await loadPdfTools();
     const pages = describePdf(doc, pdfInfo(deck), bookmarks);
     const file = path.join(dir, `${kind}.pdf`);
     await writeFile(file, await savePdf(doc, yielding));
@@ -111,7 +121,8 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
   const read = (printed: Printed) =>
     meanwhile(
       new Promise((next) => setImmediate(next))
-        .then(() => loadPdf(printed.pdf, true))
+        .then(loadPdfTools)
+        .then(([, { loadPdf }]) => loadPdf(printed.pdf, true))
         .then((doc) => ({ doc, blocked: printed.blocked })),
     );
   const printFiles: string[] = [];
@@ -127,28 +138,34 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
   // each paper PDF composed as soon as it is printed, while the next one prints.
   const printing = onTab(job, async (tab) => {
     const page = await deckPage;
-    // Every page to print is written now, while Chrome loads the first.
     const forPaper = `${paperKinds.map((kind) => `${kind}.pdf`).join(' and ')} (the slides)`;
-    const paperSlides = paperKinds.length > 0 && (page.paperStyles || !kinds.includes('slides')) ? meanwhile(writeSlidePages(job, page, page.paperStyles ? 'paper' : 'screen', printFiles)) : undefined;
-    const paperPages = paperKinds.map((kind) => meanwhile(writePaper(job, kind, page, printFiles)));
+    // What the tab prints after the first page, written while Chrome prints that page (before, the first page
+    // would wait for it): the paper pages, and the slides again when paper shows them otherwise.
+    let rest: { paperSlides?: Promise<string>; paperPages: ReturnType<typeof writePaper>[] } | undefined;
+    const prepareRest = () => {
+      if (rest) return rest;
+      void loadPdfTools().catch(() => {}); // a failure to load is reported where the tools are used
+      const paperSlides = paperKinds.length > 0 && (page.paperStyles || !kinds.includes('slides')) ? meanwhile(writeSlidePages(job, page, page.paperStyles ? 'paper' : 'screen', printFiles)) : undefined;
+      return (rest = { paperSlides, paperPages: paperKinds.map((kind) => meanwhile(writePaper(job, kind, page, printFiles))) });
+    };
     let source: ReturnType<typeof read> | undefined;
     let slidesSaved: Promise<unknown> = Promise.resolve();
     if (kinds.includes('slides')) {
-      const slides = read(await printSlidePages(tab, job, await writeSlidePages(job, page, 'screen', printFiles), 'slides.pdf'));
+      const slides = read(await printSlidePages(tab, job, await writeSlidePages(job, page, 'screen', printFiles), 'slides.pdf', prepareRest));
       slidesSaved = meanwhile(slides.then(({ doc, blocked }) => finish('slides', doc, sectionBookmarks(deck), blocked, true)));
       // What the paper's frames show: slides.pdf's pages, unless the theme styles slides on paper otherwise (print colours, print CSS).
       if (!page.paperStyles) source = slides;
     }
     if (paperKinds.length === 0) return printedAll();
+    const { paperSlides, paperPages } = prepareRest();
     source ??= read(await printSlidePages(tab, job, await paperSlides!, forPaper));
-    // slides.pdf is saved before its pages are drawn from.
-    const forms = meanwhile(Promise.all([source, slidesSaved]).then(([{ doc, blocked }]) => ({ forms: slideFormsOf(doc, deck), blocked })));
+    const forms = meanwhile(Promise.all([source, slidesSaved, loadPdfTools()]).then(([{ doc, blocked }, , [{ slideForms }]]) => ({ forms: slideFormsOf(doc, deck, slideForms), blocked })));
     const label = labelsFor(deck.lang).slide;
     for (const [i, kind] of paperKinds.entries()) {
       const printed = read(await printPaper(tab, job, kind, await paperPages[i]!));
       if (i === paperKinds.length - 1) printedAll();
       meanwhile(
-        Promise.all([printed, forms]).then(async ([{ doc, blocked }, slides]) => {
+        Promise.all([printed, forms, loadPdfTools()]).then(async ([{ doc, blocked }, slides, [{ composeSlides }]]) => {
           try {
             composeSlides(doc, slides.forms, (n) => `${label} ${n}: ${page.texts[n - 1] ?? ''}`.trim());
           } catch (error) {
@@ -171,7 +188,7 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
 }
 
 /** The printed slides, ready to draw; one printed page per planned slide, or the layout lost a slide. */
-function slideFormsOf(doc: PDFDocument, deck: Deck): SlideForms {
+function slideFormsOf(doc: PDFDocument, deck: Deck, slideForms: (doc: PDFDocument) => SlideForms): SlideForms {
   if (doc.getPageCount() !== deck.slides.length) {
     throw new BrowserError(
       `the slides printed as ${doc.getPageCount()} pages where ${deck.slides.length} slides were planned: ` +
@@ -208,13 +225,15 @@ async function writeSlidePages(job: Job, deckPage: DeckPage, look: 'paper' | 'sc
   return printFile;
 }
 
-/** Prints a page written by writeSlidePages. */
-async function printSlidePages(tab: Tab, job: Job, printFile: string, what: string): Promise<Printed> {
+/** Prints a page written by writeSlidePages; `whilePrinting` runs once Chrome has the page and is asked to print it. */
+async function printSlidePages(tab: Tab, job: Job, printFile: string, what: string, whilePrinting?: () => void): Promise<Printed> {
   const { options } = job;
   return step(tab, job, what, async (page) => {
     await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 0 });
     await preparePage(page, options.grayscale);
-    return page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });
+    const pdf = page.pdf({ ...PDF_COMMON, preferCSSPageSize: true });
+    whilePrinting?.();
+    return pdf;
   });
 }
 

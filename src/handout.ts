@@ -11,7 +11,7 @@ import type { Deck, Slide } from './model.js';
 import { slideSizeFor } from './layout.js';
 import { authorsOf, renderInline, renderNote } from './render.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
-import { slotMarkup } from './compose-pdf.js';
+import { slotMarkup } from './print-slot.js';
 
 export type Paper = 'a4' | 'letter' | 'a5';
 export type PerPage = 1 | 2 | 3 | 4 | 6 | 9;

@@ -11,7 +11,8 @@ import path from 'node:path';
 // From paparan's pdf-lib (its one-file build): objects handed to composeSlides must be of its classes.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, StandardFonts } from '../src/pdf-lib.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeSlides, slideForms, slotMarkup } from '../src/compose-pdf.js';
+import { composeSlides, slideForms } from '../src/compose-pdf.js';
+import { slotMarkup } from '../src/print-slot.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'paparan-compose-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
