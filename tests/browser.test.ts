@@ -9,9 +9,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  blockInBrowser,
   blockRequestsOutside,
   browserCandidates,
   chromiumArgs,
+  escapeUrlPattern,
   findBrowser,
   isHeadlessShell,
   missingBrowserMessage,
@@ -20,6 +22,7 @@ import {
   withPage,
   type BrowserSession,
 } from '../src/browser.js';
+import type { Page } from 'puppeteer-core';
 import { BrowserError, ExitCode } from '../src/errors.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -132,7 +135,8 @@ describe('a real browser session', () => {
   });
 
   it('keeps a page offline: blocks the network and files outside the root', async () => {
-    const root = path.join(tmp, 'site');
+    // A folder name with what URL patterns treat as syntax: the folder's own files must still load.
+    const root = path.join(tmp, 'Esai Ñ (v2) [final] +{a}: *?');
     const outside = path.join(tmp, 'secret');
     mkdirSync(root, { recursive: true });
     mkdirSync(outside, { recursive: true });
@@ -149,6 +153,8 @@ describe('a real browser session', () => {
     );
 
     const { blocked, widths } = await withPage(session, async (page) => {
+      // Chrome itself refuses them here (no request waits for Node), the folder's odd name notwithstanding.
+      expect(await blockInBrowser(page, new Set([root]))).toBe(true);
       const blocked = await blockRequestsOutside(page, root);
       await page.goto(pathToFileURL(path.join(root, 'index.html')).href, { waitUntil: 'load' });
       const widths = await page.$$eval('img', (imgs) =>
@@ -278,6 +284,29 @@ describe('isHeadlessShell', () => {
     expect(isHeadlessShell('C:\\cache\\chrome-headless-shell-win64\\chrome-headless-shell.exe')).toBe(true);
     expect(isHeadlessShell('/usr/bin/chromium')).toBe(false);
     expect(isHeadlessShell('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome')).toBe(false);
+  });
+});
+
+describe('blockRequestsOutside', () => {
+  it("falls back to request interception in a browser that cannot block by URL pattern itself (Chrome before 149)", async () => {
+    const calls: string[] = [];
+    const oldChrome = {
+      createCDPSession: async () => ({
+        send: async (method: string) => {
+          if (method === 'Network.setBlockedURLs') throw new Error('Invalid parameters: urls: array expected');
+        },
+      }),
+      setRequestInterception: async (on: boolean) => void calls.push(`intercept ${on}`),
+      on: (event: string) => void calls.push(`on ${event}`),
+    };
+    await blockRequestsOutside(oldChrome as unknown as Page, tmp);
+    expect(calls).toEqual(['intercept true', 'on request']);
+  });
+});
+
+describe('escapeUrlPattern', () => {
+  it("escapes what a URLPattern reads as syntax, so a folder's address matches only itself", () => {
+    expect(escapeUrlPattern('file:///C:/Esai%20(v2)/a+b*c?{d}[e]\\f/')).toBe('file\\:///C\\:/Esai%20\\(v2\\)/a\\+b\\*c\\?\\{d\\}\\[e\\]\\\\f/');
   });
 });
 
