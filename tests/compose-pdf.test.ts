@@ -186,3 +186,22 @@ describe('composing the slides into the paper', () => {
     expect(() => composeSlides(paper, slides, () => '')).toThrow('slide 2 has a frame, but only 1 slides were printed');
   });
 });
+
+describe("saving with pdf-lib (its object streams deflated by Node's zlib)", () => {
+  it('packs the objects into compressed object streams that readers open: smaller than without, text intact', async () => {
+    const doc = await slidesPdf(Array.from({ length: 12 }, (_, i) => `Slide number ${i + 1}`));
+    const packed = await doc.save();
+    const plain = await doc.save({ useObjectStreams: false });
+    const latin = Buffer.from(packed).toString('latin1');
+    expect(latin).toMatch(/\/Type \/ObjStm/);
+    expect(latin).toMatch(/\/Type \/XRef/);
+    expect(latin).toMatch(/\/Filter \/FlateDecode/);
+    expect(packed.length).toBeLessThan(plain.length);
+    const file = path.join(tmp, 'packed.pdf');
+    writeFileSync(file, packed);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Slide number 1');
+    expect(text).toContain('Slide number 12');
+    expect((await PDFDocument.load(packed)).getPageCount()).toBe(12);
+  });
+});
