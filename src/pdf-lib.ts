@@ -14,12 +14,13 @@ import * as bundle from 'pdf-lib/dist/pdf-lib.esm.min.js';
 const lib = bundle as typeof PdfLib;
 
 /**
- * pdf-lib packs a saved PDF's objects into compressed object streams (a third smaller than Chrome's own PDFs) with
- * pako, a deflate written in JavaScript: some 35 ms of Node's time in a build of the shared essay, on two cores
- * shared with Chrome. Node's zlib makes the same FlateDecode data natively. pdf-lib's writer gets its object and
- * cross-reference streams from these two factories, and a stream computes its contents once, on first access,
- * through its cache: the cache is swapped for one that deflates with zlib. (pdf-lib 1.17 has been unchanged since
- * 2021; tests/compose-pdf.test.ts checks that saved PDFs use the streams and still read back.)
+ * pdf-lib packs a saved PDF's objects into compressed object streams (a third smaller than Chrome's own PDFs) and
+ * compresses the page content it writes, with pako, a deflate written in JavaScript: some 35 ms of Node's time in a
+ * build of the shared essay, on two cores shared with Chrome. Node's zlib makes the same FlateDecode data natively.
+ * pdf-lib gets those streams from three factories, and a stream computes its contents once, on first access,
+ * through its cache: the cache is swapped for one that deflates with zlib. Text strings (titles, bookmarks, the
+ * slides' descriptions) are encoded to UTF-16 hex by Buffer instead of one code unit at a time. (pdf-lib 1.17 has
+ * not changed since 2021; tests/compose-pdf.test.ts checks the saved PDFs read back.)
  */
 interface DeflatedStream {
   encode: boolean;
@@ -27,9 +28,13 @@ interface DeflatedStream {
   contentsCache: { access(): Uint8Array };
 }
 type StreamFactory = (...args: unknown[]) => DeflatedStream;
-const streamClasses = lib as unknown as Record<'PDFObjectStream' | 'PDFCrossRefStream', Record<string, StreamFactory>>;
-for (const [owner, factory] of [['PDFObjectStream', 'withContextAndObjects'], ['PDFCrossRefStream', 'create']] as const) {
-  const cls = streamClasses[owner];
+const factories = [
+  ['PDFObjectStream', 'withContextAndObjects'],
+  ['PDFCrossRefStream', 'create'],
+  ['PDFContentStream', 'of'],
+] as const;
+for (const [owner, factory] of factories) {
+  const cls = (lib as unknown as Record<string, Record<string, StreamFactory>>)[owner]!;
   const original = cls[factory]!.bind(cls);
   cls[factory] = (...args) => {
     const stream = original(...args);
@@ -37,6 +42,8 @@ for (const [owner, factory] of [['PDFObjectStream', 'withContextAndObjects'], ['
     return stream;
   };
 }
+lib.PDFHexString.fromText = (text: string) =>
+  lib.PDFHexString.of(Buffer.from(`\uFEFF${text}`, 'utf16le').swap16().toString('hex').toUpperCase());
 
 export const {
   concatTransformationMatrix,
