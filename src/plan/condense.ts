@@ -9,6 +9,7 @@ import { dropFiller } from './drop-filler.js';
 import { dropGlosses } from './drop-gloss.js';
 import { capitalizeFirst, dropOpening } from './drop-opening.js';
 import { dropLeadingPhrase, dropSceneSetter } from './drop-leading-phrase.js';
+import { dropLeadClause } from './drop-lead-clause.js';
 import { dropSubjectClause } from './drop-subject-clause.js';
 import { fitAtBoundary, fitLength } from './fit-length.js';
 import { tokens, type Lang } from './words.js';
@@ -35,6 +36,7 @@ export const POINT_RULES: [name: string, rule: Rule][] = [
   ['use-acronyms', (text, { acronyms, introduced }) => useAcronyms(text, acronyms, new Set(introduced))],
   ['drop-leading-phrase', (text, { lang }, maxWords) => dropOpening(tokens(text).length > maxWords ? dropLeadingPhrase(text, lang) : dropSceneSetter(text, lang), lang)],
   ['drop-subject-clause', (text, { lang }, maxWords) => (tokens(text).length > maxWords ? dropSubjectClause(text, lang) : text)],
+  ['drop-lead-clause', (text, { lang }, maxWords) => (tokens(text).length > maxWords ? dropLeadClause(text, lang, maxWords) : text)],
   // Titles and points are cut only at a boundary (empty when none fits); list items may be cut anywhere.
   ['fit-length', (text, { lang }, maxWords, purpose) => (purpose === 'item' ? fitLength(text, maxWords, lang) : (fitAtBoundary(text, maxWords, lang, purpose === 'point') ?? ''))],
 ];

@@ -23,6 +23,10 @@ const EN_PHRASE = new Set(['to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 
 const ID_DANGLING = new Set([...ID_CLAUSE, ...ID_PHRASE, 'para', 'sang', 'si', 'adalah', 'ialah', 'merupakan', 'akan', 'telah', 'sudah', 'bukan', 'hanya', 'lebih', 'sangat', 'paling', 'salah', 'satu', 'cukup', 'juga', 'ini', 'itu', 'sebesar', 'mencapai', 'dilakukan', 'melakukan', 'dilaksanakan']);
 const EN_DANGLING = new Set([...EN_CLAUSE, ...EN_PHRASE, 'of', 'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'has', 'have', 'had', 'not', 'more', 'most', 'very', 'their', 'its', 'his', 'her', 'our', 'this', 'these', 'those', 'can', 'will', 'would', 'should', 'could', 'may', 'must']);
 const YAKNI = /^(?:yakni|yaitu|namely|that is)$/iu;
+// Nouns that say little without the phrase they govern ("less access | to air conditioning", "dampak | terhadap
+// perekonomian"): like a verb and its phrase, a cut between them is a last resort.
+const EN_GOVERNING = /^(?:access|need|needs|demand|reliance|dependence|response|contribution|impact|effect|effects|influence|approach|exposure|commitment|threat|attention|resistance|transition|shift|return|solution|solutions|answer|key)$/u;
+const ID_GOVERNING = /^(?:akses|dampak|pengaruh|kontribusi|ketergantungan|kebutuhan|respons|tanggapan|ancaman|komitmen|perhatian|peralihan|transisi|solusi|jawaban|kunci)$/u;
 
 /** A point is never longer than this (paparan check's bound): a figure's phrase or a whole clause may stretch it so far. */
 export const POINT_HARD_LIMIT = 16;
@@ -31,7 +35,7 @@ interface Cut {
   /** Words before the cut. */
   at: number;
   clause: boolean;
-  /** Between a verb and its phrase ("meluas | ke ranah"): a last resort. */
+  /** Between a verb (or a noun like "access") and its phrase ("meluas | ke ranah"): a last resort. */
   afterVerb?: boolean;
 }
 
@@ -138,7 +142,11 @@ export function cutPoints(words: string[], lang: Lang): Cut[] {
       ((i >= 2 && /,$/u.test(words[i - 2]!)) || words.slice(Math.max(0, i - 4), i).some((w, k, all) => /,$/u.test(w) && insideList(words, i - all.length + k)));
     // A verb that reports or decides ("confirmed", "menyatakan") says nothing without its "that …" clause: no cut there at all.
     if (free && clauseWords.has(lower) && !listJoin && !complement) cuts.push({ at: i, clause: true });
-    else if (free && phraseWords.has(lower)) cuts.push({ at: i, clause: false, afterVerb: isVerb(words[i - 1]!, lang) });
+    else if (free && phraseWords.has(lower)) {
+      const before = words[i - 1]!;
+      const governs = (lang === 'id' ? ID_GOVERNING : EN_GOVERNING).test(bare(before)) && !/[,;:]$/u.test(before);
+      cuts.push({ at: i, clause: false, afterVerb: isVerb(before, lang) || governs });
+    }
     depth += (word.match(/\(/gu) ?? []).length - (word.match(/\)/gu) ?? []).length;
     if (depth === 0 && !pairOpen && i >= closeBy && /[,;:]$/u.test(word) && !insideList(words, i)) cuts.push({ at: i + 1, clause: true });
   }

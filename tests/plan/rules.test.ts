@@ -11,6 +11,7 @@ import { dropFiller } from '../../src/plan/drop-filler.js';
 import { dropGlosses } from '../../src/plan/drop-gloss.js';
 import { dropLeadingPhrase } from '../../src/plan/drop-leading-phrase.js';
 import { dropOpening } from '../../src/plan/drop-opening.js';
+import { dropLeadClause } from '../../src/plan/drop-lead-clause.js';
 import { dropSubjectClause } from '../../src/plan/drop-subject-clause.js';
 import { emphasize } from '../../src/plan/emphasis.js';
 import { fitAtBoundary, fitLength } from '../../src/plan/fit-length.js';
@@ -102,7 +103,27 @@ describe('drop-leading-phrase and drop-subject-clause', () => {
   });
 });
 
+describe('drop-lead-clause', () => {
+  it('keeps the clause after a semicolon when the one before only points back', () => {
+    const text = 'Some cities combine these ideas; Medellín in Colombia has turned roadsides and waterways into green corridors.';
+    expect(dropLeadClause(text, 'en', 12)).toBe('Medellín in Colombia has turned roadsides and waterways into green corridors.');
+    expect(condense(text, en(text), 12)).toBe('Medellín in Colombia has turned roadsides and waterways into green corridors');
+    const id = 'Sebagian negara menggabungkan cara tersebut; Korea Selatan telah membangun pusat pelatihan digital bagi UMKM.';
+    expect(dropLeadClause(id, 'id', 12)).toBe('Korea Selatan telah membangun pusat pelatihan digital bagi UMKM.');
+  });
+  it('keeps a first clause that stands alone, and a second that would not fit', () => {
+    expect(dropLeadClause('Inflation reached 500 percent in 1966; the government then cut spending and devalued the currency.', 'en', 12)).toMatch(/^Inflation/u);
+    const long = 'Some cities combine these ideas; Medellín in Colombia has turned its roadsides, waterways and old railway lines into green corridors.';
+    expect(dropLeadClause(long, 'en', 12)).toBe(long);
+  });
+});
+
 describe('fit-length', () => {
+  it('never cuts between a noun and the phrase it needs ("less access | to air conditioning")', () => {
+    const text = 'Poorer neighbourhoods often have fewer trees, denser housing and less access to air conditioning than wealthy ones, so the WHO stresses that cooling must be planned fairly.';
+    expect(fitLength(text, 12, 'en')).toBe('Poorer neighbourhoods often have fewer trees, denser housing');
+    expect(fitLength('Warga desa kini mendapat informasi pasar, pelatihan dan akses ke modal usaha dari bank daerah', 10, 'id')).toBe('Warga desa kini mendapat informasi pasar');
+  });
   it('keeps the longest leading part with its verb and never ends on a connective', () => {
     const point = fitLength('KSS merupakan kerja sama Indonesia bersama negara berkembang lainnya dimana mereka memiliki tujuan untuk saling membantu', 12, 'id');
     expect(point).toBe('KSS merupakan kerja sama Indonesia bersama negara berkembang lainnya');
