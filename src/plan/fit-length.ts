@@ -15,7 +15,7 @@ const ID_CLAUSE = new Set([
   'maupun', 'atau', 'baik', 'diantaranya', 'termasuk', 'khususnya', 'terutama', 'melainkan',
 ]);
 // A new phrase may start before these words (prepositions).
-const ID_PHRASE = new Set(['dalam', 'pada', 'di', 'ke', 'dari', 'dengan', 'melalui', 'terhadap', 'sebagai', 'bagi', 'oleh', 'antara', 'tentang', 'mengenai', 'sejak', 'selama', 'menuju', 'akibat', 'sampai']);
+const ID_PHRASE = new Set(['dalam', 'pada', 'di', 'ke', 'kepada', 'dari', 'dengan', 'melalui', 'terhadap', 'sebagai', 'bagi', 'oleh', 'antara', 'tentang', 'mengenai', 'sejak', 'selama', 'menuju', 'akibat', 'sampai']);
 const EN_CLAUSE = new Set(['and', 'but', 'or', 'while', 'whereas', 'because', 'since', 'so', 'although', 'though', 'if', 'when', 'where', 'which', 'who', 'that', 'such', 'including', 'especially', 'particularly']);
 // "of" binds its noun too tightly to cut before ("the replacement | of natural surfaces").
 const EN_PHRASE = new Set(['to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'as', 'through', 'during', 'after', 'before', 'until', 'than', 'into', 'across', 'between', 'among', 'despite', 'without', 'within', 'about']);

@@ -119,6 +119,10 @@ describe('drop-lead-clause', () => {
 });
 
 describe('fit-length', () => {
+  it('cuts before "kepada" like any preposition ("… untuk mengajukan pinjaman | kepada lembaga keuangan")', () => {
+    const text = 'Catatan transaksi dapat digunakan sebagai dasar untuk mengajukan pinjaman kepada lembaga keuangan, sehingga akses permodalan UMKM ikut meningkat.';
+    expect(fitLength(text, 11, 'id')).toBe('Catatan transaksi dapat digunakan sebagai dasar untuk mengajukan pinjaman');
+  });
   it('never cuts between a noun and the phrase it needs ("less access | to air conditioning")', () => {
     const text = 'Poorer neighbourhoods often have fewer trees, denser housing and less access to air conditioning than wealthy ones, so the WHO stresses that cooling must be planned fairly.';
     expect(fitLength(text, 12, 'en')).toBe('Poorer neighbourhoods often have fewer trees, denser housing');
