@@ -159,6 +159,7 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
     if (paperKinds.length === 0) return printedAll();
     const { paperSlides, paperPages } = prepareRest();
     source ??= read(await printSlidePages(tab, job, await paperSlides!, forPaper));
+    // slides.pdf is saved before its pages are drawn from.
     const forms = meanwhile(Promise.all([source, slidesSaved, loadPdfTools()]).then(([{ doc, blocked }, , [{ slideForms }]]) => ({ forms: slideFormsOf(doc, deck, slideForms), blocked })));
     const label = labelsFor(deck.lang).slide;
     for (const [i, kind] of paperKinds.entries()) {
@@ -177,7 +178,7 @@ export async function exportPdfs(session: BrowserSession, deck: Deck, dir: strin
       );
     }
   });
-  // The tab is closed by now; once Node's work is done too, report the first failure.
+  // The tab is closed by now (or went with the browser); once Node's work is done too, report the first failure.
   const printed = await Promise.allSettled([printing]);
   printedAll();
   const settled = [...printed, ...(await Promise.allSettled(pending))];
