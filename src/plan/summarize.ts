@@ -10,7 +10,7 @@ import { claimTitle, normalizeTitle, plainText, TITLE_MAX_WORDS } from './claim-
 import { condense, markShown, type CondenseContext } from './condense.js';
 import { capitalizeFirst } from './drop-opening.js';
 import { emphasize } from './emphasis.js';
-import { POINT_HARD_LIMIT } from './fit-length.js';
+import { cutPoints, POINT_HARD_LIMIT } from './fit-length.js';
 import { findCorrelative } from './correlative.js';
 import { findInlineList } from './inline-list.js';
 import { bigNumberOf } from './layouts/big-number.js';
@@ -18,6 +18,7 @@ import { comparisonOf } from './layouts/compare.js';
 import { definitionOf } from './layouts/definition.js';
 import { eventsOf, timelineTitle } from './layouts/timeline.js';
 import { rankSentences } from './rank.js';
+import { isRoadmap } from './roadmap.js';
 import { splitTopics } from './topic-split.js';
 import { contentWords, hasVerb, tokens, wordCount } from './words.js';
 
@@ -262,7 +263,8 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
         return rest ? [{ text: rest }] : [];
       },
     });
-  const order = sentences.map((_, i) => i).filter((i) => i !== from).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  // A sentence that announces the essay's plan is read, not shown: the outline slide shows the plan.
+  const order = sentences.map((_, i) => i).filter((i) => i !== from && !isRoadmap(sentences[i]!, context.lang)).sort((a, b) => scores[b]! - scores[a]! || a - b);
   for (const index of order) if (!passage.onTimeline?.has(sentences[index]!)) candidates.push({ index, points: () => pointsOf(sentences[index]!, context) });
 
   const chosen: { index: number; points: Point[]; list?: boolean }[] = [];
@@ -321,6 +323,11 @@ function planPassage(passage: Passage, context: CondenseContext, usedTitles: Set
     }
     points = [{ text: whole ?? condense(sentences[order[0]!]!, context, SUMMARY_LIMITS.pointWords, 'item') }];
   }
+  // No other sentence to show (the rest announced the essay's plan): the title's sentence goes on in a clause of its own.
+  if (points.length === 0) {
+    const next = nextClauseOf(sentences[from]!, title, context);
+    if (next) points = [{ text: next }];
+  }
   // One point alone is a statement, shown as such rather than as a lonely bullet.
   if (points.length === 1 && !points[0]!.subpoints) return slide({ layout: 'statement', text: emphasize([points[0]!.text])[0]! });
   return slide({ layout: 'bullets', points: emphasized(points) });
@@ -334,7 +341,9 @@ function emphasized(points: Point[]): Point[] {
 
 /** The topic sentence's claim; failing that, the best-ranked sentence that makes one; failing that, the topic sentence shortened. */
 function chooseTitle(sentences: string[], scores: number[], context: CondenseContext, used: Set<string>): { title: string; from: number } {
-  const order = [0, ...sentences.map((_, i) => i).filter((i) => i > 0).sort((a, b) => scores[b]! - scores[a]!)];
+  const order = [0, ...sentences.map((_, i) => i).filter((i) => i > 0).sort((a, b) => scores[b]! - scores[a]!)].filter(
+    (i) => i === 0 || !isRoadmap(sentences[i]!, context.lang),
+  );
   for (const index of order) {
     const sentence = sentences[index]!;
     const list = findInlineList(sentence, context.lang);
@@ -353,6 +362,23 @@ function listLead(lead: string, context: CondenseContext): string {
   const clauses = lead.split(/,\s+/u);
   const last = clauses.at(-1)!;
   return clauses.length > 1 && tokens(last).length >= 4 && hasVerb(last, context.lang) ? last : lead;
+}
+
+/**
+ * The first clause after the title in the title's sentence, as a point: "… lives in cities, and climate change is
+ * making heatwaves longer …" → "Climate change is making heatwaves longer and more intense".
+ */
+function nextClauseOf(sentence: string, title: string, context: CondenseContext): string | undefined {
+  const words = tokens(condense(sentence, context, 1000, 'point'));
+  // Where a clause may start: after a comma that ends no list item, or before a conjunction.
+  const starts = cutPoints(words, context.lang).filter((cut) => cut.clause && cut.at >= tokens(title).length && cut.at < words.length - 3);
+  for (const { at } of starts) {
+    const rest = words.slice(at).join(' ').replace(/^(?:and|but|so|while|whereas|dan|serta|namun|tetapi|sehingga|maka)\s+/iu, '');
+    if (!hasVerb(rest, context.lang)) continue;
+    const point = condense(capitalizeFirst(rest), context, SUMMARY_LIMITS.pointWords);
+    if (wordCount(point) >= 4 && !repeats(point, title, context)) return point;
+  }
+  return undefined;
 }
 
 /** The part of the title's sentence the title left out, as a point of its own ("salah satunya Mesir yang menjadi …" → "Mesir menjadi …"). */

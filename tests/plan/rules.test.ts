@@ -12,6 +12,7 @@ import { dropGlosses } from '../../src/plan/drop-gloss.js';
 import { dropLeadingPhrase } from '../../src/plan/drop-leading-phrase.js';
 import { dropOpening } from '../../src/plan/drop-opening.js';
 import { dropLeadClause } from '../../src/plan/drop-lead-clause.js';
+import { isRoadmap } from '../../src/plan/roadmap.js';
 import { dropSubjectClause } from '../../src/plan/drop-subject-clause.js';
 import { emphasize } from '../../src/plan/emphasis.js';
 import { fitAtBoundary, fitLength } from '../../src/plan/fit-length.js';
@@ -100,6 +101,21 @@ describe('drop-leading-phrase and drop-subject-clause', () => {
   });
   it('keeps only the head of a subject with a relative clause', () => {
     expect(dropSubjectClause('Beragam dampak yang dirasakan oleh negara penerima manfaat, menjadikan KSS dirasa cocok', 'id')).toBe('Beragam dampak menjadikan KSS dirasa cocok');
+  });
+});
+
+describe('roadmap', () => {
+  it("knows a sentence that announces the essay's plan, in English and Indonesian", () => {
+    expect(isRoadmap('In this essay, I will outline how the idea of the heat island developed, explain its causes and consequences, and discuss how cities try to cool themselves.', 'en')).toBe(true);
+    expect(isRoadmap('This paper examines three policies.', 'en')).toBe(true);
+    expect(isRoadmap('Oleh karena itu, esai ini akan membahas sejarah kebijakan digitalisasi UMKM di Indonesia, manfaat serta tantangan yang dihadapi.', 'id')).toBe(true);
+    expect(isRoadmap('Dalam makalah ini, penulis menguraikan peran diplomasi ekonomi.', 'id')).toBe(true);
+  });
+  it('leaves sentences about the subject alone, even with "this" or "akan"', () => {
+    expect(isRoadmap('This effect is known as the urban heat island (UHI).', 'en')).toBe(false);
+    expect(isRoadmap('I will never forget the summer of 2003, a doctor in Paris told reporters.', 'en')).toBe(false);
+    expect(isRoadmap('KSS akan memberikan sumbangan sebesar 57% dari total GDP seluruh dunia pada tahun 2030.', 'id')).toBe(false);
+    expect(isRoadmap('Pemerintah akan membahas anggaran UMKM pada tahun depan.', 'id')).toBe(false);
   });
 });
 
