@@ -6,7 +6,7 @@
  * bagi perempuan" is two trainings).
  */
 import { splitEnumeration } from '../sentences.js';
-import { bare, hasVerb, tokens, type Lang } from './words.js';
+import { bare, hasVerb, isVerb, tokens, type Lang } from './words.js';
 
 export interface InlineList {
   /** The sentence up to the list (its cue word dropped). */
@@ -19,6 +19,8 @@ const EN_CUES = /\b(?:such as|including|namely|for example|e\.g\.,?|like)\s*:?\s
 // Words that join the last item on: ", dan pemberdayaan perempuan", ", hingga program …".
 const LAST_JOINER = /^(?:dan|serta|hingga|sampai|atau|maupun|and|or|as well as)\s+/iu;
 const ITEM_MAX_WORDS = 8;
+/** Nouns that only announce the items ("include measures such as …", "melakukan langkah-langkah seperti …"). */
+const GENERIC_HEAD = /^(?:measures|things|factors|steps|ways|methods|means|actions|activities|approaches|elements|aspects|examples|items|hal|hal-hal|langkah|langkah-langkah|cara|cara-cara|faktor|faktor-faktor|aspek|kegiatan|tindakan|bentuk)$/u;
 
 
 /** The inline list of a sentence (at least three items), or null. */
@@ -32,7 +34,7 @@ export function findInlineList(sentence: string, lang: Lang): InlineList | null 
     const after = sentence.slice(cue.index + cue[0].length).replace(/[.!?]+$/u, '');
     const items = splitItems(after, lang);
     if (items && items.length >= 3) {
-      return { lead: sentence.slice(0, cue.index).replace(/[\s,;:]+$/u, ''), items };
+      return { lead: withoutGenericHead(sentence.slice(0, cue.index).replace(/[\s,;:]+$/u, ''), lang), items };
     }
   }
   return null;
@@ -69,4 +71,11 @@ function splitRepeatedHead(item: string): string[] {
   const head = bare(words[0] ?? '');
   const again = words.findIndex((w, i) => i >= 2 && bare(w) === head);
   return again > 0 ? [words.slice(0, again).join(' '), ...splitRepeatedHead(words.slice(again).join(' '))] : [item];
+}
+
+/** "Common strategies include measures" → "Common strategies include": after its verb, a noun that only announces the items goes. */
+function withoutGenericHead(lead: string, lang: Lang): string {
+  const words = tokens(lead);
+  if (words.length < 3 || !GENERIC_HEAD.test(bare(words.at(-1)!)) || !isVerb(words.at(-2)!, lang)) return lead;
+  return words.slice(0, -1).join(' ');
 }

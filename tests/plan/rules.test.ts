@@ -194,6 +194,13 @@ describe('fit-length', () => {
 });
 
 describe('inline-list', () => {
+  it('drops a noun after the verb that only announces the items ("include measures such as …")', () => {
+    const list = findInlineList('Common strategies include measures such as planting street trees, installing green roofs, using reflective materials and opening up water features.', 'en');
+    expect(list?.lead).toBe('Common strategies include');
+    expect(list?.items).toHaveLength(4);
+    // A noun that says what the items are stays: "include three Asian countries such as …".
+    expect(findInlineList('The partners include Asian countries such as Vietnam, Laos and Cambodia.', 'en')?.lead).toBe('The partners include Asian countries');
+  });
   it('numbered items after "diantaranya ialah:"', () => {
     const list = findInlineList('terdapat beberapa prinsip dasar, diantaranya ialah: 1) penegakan demokrasi dan HAM; 2) peningkatan inklusi; dan 3) peningkatan penelitian (Indrawan et al., 2023).', 'id');
     expect(list?.lead).toBe('terdapat beberapa prinsip dasar');
