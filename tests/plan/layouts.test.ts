@@ -47,6 +47,14 @@ describe('big number', () => {
 });
 
 describe('timeline', () => {
+  it('names who did it when the dated clause is about a person named before it ("… Luke Howard, a London chemist, who in 1818 published …")', () => {
+    const sentence = 'The first person to describe this difference systematically was Luke Howard, a London chemist and amateur meteorologist, who in 1818 published the first volume of *The Climate of London* (Howard, 1818).';
+    const [event] = eventsOf([sentence], { lang: 'en', acronyms: [], introduced: new Set() });
+    expect(event?.label).toBe('Luke Howard published the first volume of *The Climate of London*');
+    // Without a name before it, the clause speaks for itself.
+    const [plain] = eventsOf(['Scientists who in 1982 measured the city found it warmer.'], { lang: 'en', acronyms: [], introduced: new Set() });
+    expect(plain?.label).not.toMatch(/^Scientists who/u);
+  });
   it('reads the dated events of the shared essay\'s history, sorted, with a short label each', () => {
     const essay = readFileSync(path.join(root, 'content/kerja-sama-selatan-selatan.md'), 'utf8');
     const history = essay.slice(essay.indexOf('## Terbentuknya'), essay.indexOf('## Keterkaitan'));

@@ -63,24 +63,39 @@ function labelOf(clause: string, year: string, sentence: string, context: Conden
   // "… Tim Koordinasi Nasional KSS yang kemudian pada 2017 dilakukan oleh …": the thing named before "yang" is the event's subject.
   const relative = /^(?:.*?\s)?((?:\p{Lu}[\p{L}-]*\s?){2,6})\s+yang\s+(?:kemudian\s+)?(.+)$/u.exec(text);
   if (relative && clause.indexOf(year) > clause.indexOf(' yang ')) text = `${relative[1]!.trim()} ${relative[2]}`;
+  // "… was Luke Howard, a London chemist, who in 1818 published …": the event's subject is the name the clause is about.
+  if (/^(?:who|yang)\s/iu.test(text)) {
+    const name = antecedentName(sentence.slice(0, sentence.indexOf(clause)));
+    if (name) text = `${name} ${text.replace(/^\S+\s+/u, '')}`;
+  }
   text = text.replace(/^(?:salah satunya|diantaranya|di antaranya|yang|dan|serta|including|and|who|which|that)\s+/iu, '').replace(/^(\p{Lu}[\p{L}-]*)\s+(?:yang|which|who)\s+/u, '$1 ');
   const label = fitLabel(condense(text, context, 1000, 'item'), context);
   return tokens(label).length >= 2 ? label : undefined;
+}
+
+/** The name a relative clause is about: the capitalized words ending the text before it, past an appositive ("Luke Howard, a London chemist,"). */
+function antecedentName(before: string): string | undefined {
+  const chunks = before.replace(/[,\s]+$/u, '').split(/,\s+/u);
+  // An appositive ("a London chemist and amateur meteorologist", "seorang ahli kimia") stands between the name and "who".
+  if (chunks.length > 1 && /^(?:a|an|the|seorang|sebuah|salah)\s/iu.test(chunks.at(-1)!)) chunks.pop();
+  const name = /((?:\p{Lu}[\p{L}'’-]*\s){0,3}\p{Lu}[\p{L}'’-]*)$/u.exec(chunks.at(-1)!.trim())?.[1];
+  // A capital that only starts the sentence is no name.
+  return name && chunks.at(-1)!.trim() !== name ? name : undefined;
 }
 
 /** A label of a few words, cut at the last clause or phrase boundary that fits (a name is not split), without a verb if need be. */
 function fitLabel(text: string, context: CondenseContext): string {
   const words = tokens(text);
   if (words.length <= LABEL_WORDS) return text;
-  const cut = Math.max(0, ...cutPoints(words, context.lang).filter((c) => c.at <= LABEL_WORDS && c.at >= 2).map((c) => c.at));
-  const kept = trimDangling(words.slice(0, cut || LABEL_WORDS), context.lang).join(' ');
-  if ((kept.match(/\*/gu) ?? []).length % 2 === 0) return kept;
+  const end = Math.max(0, ...cutPoints(words, context.lang).filter((c) => c.at <= LABEL_WORDS && c.at >= 2).map((c) => c.at)) || LABEL_WORDS;
   // A title in emphasis cut in half ("*The Climate"): the label runs on to its end when that is near
   // ("*The Climate of London*"), else it drops the marks rather than show a lone asterisk.
-  const keptWords = tokens(kept).length;
-  const close = words.findIndex((w, i) => i >= keptWords && /\*/u.test(w));
-  if (close >= 0 && close < LABEL_WORDS + 3) return words.slice(0, close + 1).join(' ').replace(/[,;:.]+$/u, '');
-  return kept.replace(/\*/gu, '');
+  if ((words.slice(0, end).join(' ').match(/\*/gu) ?? []).length % 2 === 1) {
+    const close = words.findIndex((w, i) => i >= end && /\*/u.test(w));
+    if (close >= 0 && close < LABEL_WORDS + 3) return words.slice(0, close + 1).join(' ').replace(/[,;:.]+$/u, '');
+  }
+  const kept = trimDangling(words.slice(0, end), context.lang).join(' ');
+  return (kept.match(/\*/gu) ?? []).length % 2 === 0 ? kept : kept.replace(/\*/gu, '');
 }
 
 /** "Linimasa 1945–2017" / "Timeline 1818–2018": a title the section heading does not already say. */
