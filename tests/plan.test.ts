@@ -150,23 +150,3 @@ describe('slugify', () => {
     expect(slugify('Café São Paulo')).toBe('cafe-sao-paulo');
   });
 });
-
-describe('titles that will not fit a title', () => {
-  it('take another sentence whole, a little longer, before cutting one mid-phrase (the shared essay, section 2)', () => {
-    const source = [
-      '---',
-      'title: Diplomasi',
-      'lang: id',
-      '---',
-      '',
-      '## Keterkaitan Kerja Sama Selatan-Selatan dan Diplomasi Ekonomi Indonesia',
-      '',
-      'Keterlibatan Indonesia dalam Kerja Sama Selatan-Selatan ini menjadi salah satu upaya yang dilakukan guna mensukseskan kepentingan politik dan ekonomi melalui kebijakan luar negeri. Upaya diplomasi ekonomi yang dilakukan melalui kerja sama ini pun dilakukan guna menumbuhkan citra positif Indonesia dalam upaya mewujudkan kontribusi negara dalam ranah global dan menjadikan Indonesia dapat mencapai sasaran pembangunan yang berkelanjutan (sustainable development goals) pada tahun 2030 mendatang.',
-      '',
-    ].join('\n');
-    const slide = plan(source).slides.find((s) => s.kind === 'content')!;
-    expect(slide.title).toBe('Upaya diplomasi ekonomi melalui kerja sama dilakukan guna menumbuhkan citra positif Indonesia');
-    expect(slide.body).toMatchObject({ layout: 'statement' });
-    expect(JSON.stringify(slide.body)).toContain('kepentingan politik dan ekonomi');
-  });
-});

@@ -9,17 +9,15 @@ import { plainInline } from '../parse.js';
 import { hasVerb, tokens } from './words.js';
 
 export const TITLE_MAX_WORDS = 11;
-/** A title may run this much longer when no sentence gives a claim within TITLE_MAX_WORDS: a long claim reads better than a cut one. */
-export const TITLE_STRETCH_WORDS = 2;
 const TITLE_MIN_WORDS = 4;
 
 /** A claim title from a sentence, or undefined when the sentence gives none (no verb, too short, already used). */
-export function claimTitle(sentence: string, context: CondenseContext, used: Set<string>, maxWords = TITLE_MAX_WORDS): string | undefined {
+export function claimTitle(sentence: string, context: CondenseContext, used: Set<string>): string | undefined {
   // A title is cut only at a boundary; when none fits, another sentence is tried.
-  const title = condense(plainText(sentence), context, maxWords, 'title');
+  const title = condense(plainText(sentence), context, TITLE_MAX_WORDS, 'title');
   if (!title) return undefined;
   const words = tokens(title).length;
-  if (words < TITLE_MIN_WORDS || words > Math.max(maxWords, TITLE_MAX_WORDS + 2) || !hasVerb(title, context.lang)) return undefined;
+  if (words < TITLE_MIN_WORDS || words > TITLE_MAX_WORDS + 2 || !hasVerb(title, context.lang)) return undefined;
   if (used.has(normalizeTitle(title))) return undefined;
   return title;
 }

@@ -6,7 +6,7 @@
  */
 import { splitSentences } from '../sentences.js';
 import type { Point, SlideBody } from '../model.js';
-import { claimTitle, normalizeTitle, plainText, TITLE_MAX_WORDS, TITLE_STRETCH_WORDS } from './claim-title.js';
+import { claimTitle, normalizeTitle, plainText, TITLE_MAX_WORDS } from './claim-title.js';
 import { condense, markShown, type CondenseContext } from './condense.js';
 import { capitalizeFirst } from './drop-opening.js';
 import { emphasize } from './emphasis.js';
@@ -344,17 +344,11 @@ function chooseTitle(sentences: string[], scores: number[], context: CondenseCon
   const order = [0, ...sentences.map((_, i) => i).filter((i) => i > 0).sort((a, b) => scores[b]! - scores[a]!)].filter(
     (i) => i === 0 || !isRoadmap(sentences[i]!, context.lang),
   );
-  // A claim within a title's length; failing that, a slightly longer one, whole ("… dilakukan guna menumbuhkan citra
-  // positif Indonesia"), before any sentence is cut mid-phrase ("… guna mensukseskan kepentingan").
-  for (const maxWords of [TITLE_MAX_WORDS, TITLE_MAX_WORDS + TITLE_STRETCH_WORDS]) {
-    for (const index of order) {
-      const sentence = sentences[index]!;
-      const list = findInlineList(sentence, context.lang);
-      const source = list ? listLead(list.lead, context) : sentence;
-      const title = claimTitle(source, context, used, maxWords);
-      // Stretched, a title still never splits a pair ("kepentingan politik | dan ekonomi").
-      if (title && (maxWords === TITLE_MAX_WORDS || !cutBeforeAnd(source, title, context))) return { title, from: index };
-    }
+  for (const index of order) {
+    const sentence = sentences[index]!;
+    const list = findInlineList(sentence, context.lang);
+    const title = claimTitle(list ? listLead(list.lead, context) : sentence, context, used);
+    if (title) return { title, from: index };
   }
   // No sentence makes a claim: the topic sentence's first words are better than none; keep them distinct.
   const fallback = condense(plainText(sentences[0]!), context, TITLE_MAX_WORDS, 'item');
@@ -368,12 +362,6 @@ function listLead(lead: string, context: CondenseContext): string {
   const clauses = lead.split(/,\s+/u);
   const last = clauses.at(-1)!;
   return clauses.length > 1 && tokens(last).length >= 4 && hasVerb(last, context.lang) ? last : lead;
-}
-
-/** Whether the title is its sentence cut right before "dan"/"and" (what follows may be the other half of a pair). */
-function cutBeforeAnd(sentence: string, title: string, context: CondenseContext): boolean {
-  const next = tokens(condense(plainText(sentence), context, 1000, 'point'))[tokens(title).length];
-  return next !== undefined && /^(?:dan|serta|atau|and|or)$/iu.test(next);
 }
 
 /**
