@@ -12,6 +12,7 @@ import { dropLeadingPhrase, dropSceneSetter } from './drop-leading-phrase.js';
 import { dropLeadClause } from './drop-lead-clause.js';
 import { dropSubjectClause } from './drop-subject-clause.js';
 import { fitAtBoundary, fitLength } from './fit-length.js';
+import { tighten } from './tighten.js';
 import { tokens, type Lang } from './words.js';
 
 /** What the rules need to know about the essay. */
@@ -37,6 +38,7 @@ export const POINT_RULES: [name: string, rule: Rule][] = [
   ['drop-leading-phrase', (text, { lang }, maxWords) => dropOpening(tokens(text).length > maxWords ? dropLeadingPhrase(text, lang) : dropSceneSetter(text, lang), lang)],
   ['drop-subject-clause', (text, { lang }, maxWords) => (tokens(text).length > maxWords ? dropSubjectClause(text, lang) : text)],
   ['drop-lead-clause', (text, { lang }, maxWords) => (tokens(text).length > maxWords ? dropLeadClause(text, lang, maxWords) : text)],
+  ['tighten', (text, { lang }, maxWords) => (tokens(text).length > maxWords ? tighten(text, lang) : text)],
   // Titles and points are cut only at a boundary (empty when none fits); list items may be cut anywhere.
   ['fit-length', (text, { lang }, maxWords, purpose) => (purpose === 'item' ? fitLength(text, maxWords, lang) : (fitAtBoundary(text, maxWords, lang, purpose === 'point') ?? ''))],
 ];

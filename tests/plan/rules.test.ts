@@ -13,6 +13,7 @@ import { dropLeadingPhrase } from '../../src/plan/drop-leading-phrase.js';
 import { dropOpening } from '../../src/plan/drop-opening.js';
 import { dropLeadClause } from '../../src/plan/drop-lead-clause.js';
 import { isRoadmap } from '../../src/plan/roadmap.js';
+import { tighten } from '../../src/plan/tighten.js';
 import { dropSubjectClause } from '../../src/plan/drop-subject-clause.js';
 import { emphasize } from '../../src/plan/emphasis.js';
 import { fitAtBoundary, fitLength } from '../../src/plan/fit-length.js';
@@ -116,6 +117,21 @@ describe('roadmap', () => {
     expect(isRoadmap('I will never forget the summer of 2003, a doctor in Paris told reporters.', 'en')).toBe(false);
     expect(isRoadmap('KSS akan memberikan sumbangan sebesar 57% dari total GDP seluruh dunia pada tahun 2030.', 'id')).toBe(false);
     expect(isRoadmap('Pemerintah akan membahas anggaran UMKM pada tahun depan.', 'id')).toBe(false);
+  });
+});
+
+describe('tighten', () => {
+  it('says "salah satu upaya guna mensukseskan" in fewer words, so the claim fits a title whole', () => {
+    const sentence = 'Keterlibatan Indonesia dalam Kerja Sama Selatan-Selatan ini menjadi salah satu upaya yang dilakukan guna mensukseskan kepentingan politik dan ekonomi melalui kebijakan luar negeri.';
+    expect(tighten('menjadi salah satu upaya guna mensukseskan kepentingan', 'id')).toBe('menjadi upaya mensukseskan kepentingan');
+    // KSS was spelled out on an earlier slide, as in the shared essay.
+    const context = { ...id(`Kerja Sama Selatan-Selatan (KSS). ${sentence}`), introduced: new Set(['KSS']) };
+    expect(condense(sentence, context, 11, 'title')).toBe('Keterlibatan Indonesia dalam KSS menjadi upaya mensukseskan kepentingan politik dan ekonomi');
+  });
+  it('leaves "untuk" before a noun or after other nouns, and English, alone', () => {
+    expect(tighten('upaya untuk pembangunan desa', 'id')).toBe('upaya untuk pembangunan desa');
+    expect(tighten('anggaran untuk membangun jalan', 'id')).toBe('anggaran untuk membangun jalan');
+    expect(tighten('The UHI is one of the clearest examples', 'en')).toBe('The UHI is one of the clearest examples');
   });
 });
 
