@@ -63,10 +63,26 @@ function longestLead(words: string[], cuts: Cut[], maxWords: number, needsVerb: 
   const fitting = [...inRange.filter((c) => !c.afterVerb), ...inRange.filter((c) => c.afterVerb)];
   for (const cut of fitting) {
     const part = withoutVerblessClause(trimDangling(words.slice(0, cut.at), lang), lang);
-    if (part.length >= 3 && (!needsVerb || part.some((w) => isVerb(w, lang))) && !oneOfOpen(part)) return part;
+    if (part.length >= 3 && (!needsVerb || part.some((w) => isVerb(w, lang))) && !oneOfOpen(part) && !(needsVerb && bareRelative(part, lang))) return part;
   }
   const last = fitting[0] ? trimDangling(words.slice(0, fitting[0].at), lang) : undefined;
-  return last && !oneOfOpen(last) ? last : undefined;
+  return last && !oneOfOpen(last) && !(needsVerb && bareRelative(last, lang)) ? last : undefined;
+}
+
+const RELATIVE = /^(?:yang|who|which)$/u;
+const CASE_IN_POINT = /^(?:terutama|khususnya|termasuk|especially|particularly|including)$/u;
+
+/**
+ * "Kondisi geografis Indonesia yang terdiri dari ribuan pulau": a subject and its relative clause, the sentence's
+ * own verb cut away (its one verb is the clause's). A case in point ("Khususnya pada pelaku usaha yang berusia
+ * lanjut") or a phrase is no subject waiting for its verb.
+ */
+function bareRelative(part: string[], lang: Lang): boolean {
+  const first = bare(part[0] ?? '');
+  if (CASE_IN_POINT.test(first) || (lang === 'id' ? ID_PHRASE : EN_PHRASE).has(first)) return false;
+  const at = part.findIndex((w, i) => i >= 1 && RELATIVE.test(bare(w)));
+  if (at < 0 || part.slice(0, at).some((w) => isVerb(w, lang))) return false;
+  return part.slice(at + 1).filter((w) => isVerb(w, lang)).length === 1;
 }
 
 const SUBORDINATORS = /^(?:karena|sebab|sehingga|agar|supaya|ketika|saat|jika|apabila|meskipun|walaupun|because|since|so|when|while|if|although|though|unless)$/u;

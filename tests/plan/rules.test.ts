@@ -151,6 +151,16 @@ describe('drop-lead-clause', () => {
 });
 
 describe('fit-length', () => {
+  it('never leaves a subject with only its relative clause ("Kondisi geografis Indonesia yang terdiri dari ribuan pulau")', () => {
+    const text = 'Kondisi geografis Indonesia yang terdiri dari ribuan pulau, sehingga pembangunan jaringan telekomunikasi membutuhkan biaya yang tidak sedikit.';
+    expect(fitAtBoundary(text, 11, 'id', true)).not.toBe('Kondisi geografis Indonesia yang terdiri dari ribuan pulau');
+    // The clause's verb and then the sentence's own: a whole statement.
+    expect(fitAtBoundary('Undang-undang yang disahkan pada tahun 2008 menjadi landasan hukum pertama bagi UMKM di Indonesia, meskipun digitalisasi belum dibahas.', 12, 'id', true)).toBe(
+      'Undang-undang yang disahkan pada tahun 2008 menjadi landasan hukum pertama bagi UMKM',
+    );
+    // A case in point stays: "Khususnya pada pelaku usaha yang berusia lanjut".
+    expect(fitAtBoundary('Khususnya pada pelaku usaha yang berusia lanjut, yang belum terbiasa menggunakan telepon pintar untuk berjualan.', 11, 'id', true)).toBe('Khususnya pada pelaku usaha yang berusia lanjut');
+  });
   it('cuts before "kepada" like any preposition ("… untuk mengajukan pinjaman | kepada lembaga keuangan")', () => {
     const text = 'Catatan transaksi dapat digunakan sebagai dasar untuk mengajukan pinjaman kepada lembaga keuangan, sehingga akses permodalan UMKM ikut meningkat.';
     expect(fitLength(text, 11, 'id')).toBe('Catatan transaksi dapat digunakan sebagai dasar untuk mengajukan pinjaman');
