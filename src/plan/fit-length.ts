@@ -54,7 +54,7 @@ export function fitAtBoundary(text: string, maxWords: number, lang: Lang, keepFi
   const kept = keepFigures ? keepFigure(words, cuts, lead, Math.max(maxWords, POINT_HARD_LIMIT), lang) : undefined;
   const best = kept ?? lead;
   // Without its verb a cut sentence is a fragment ("The first person"): no point at all is better.
-  if (!best || (hasVerb(text, lang) && !best.some((w) => isVerb(w, lang)))) return undefined;
+  if (!best || (hasVerb(text, lang) && !best.some((w) => predicates(w, lang)))) return undefined;
   return tidy(best);
 }
 
@@ -63,7 +63,7 @@ function longestLead(words: string[], cuts: Cut[], maxWords: number, needsVerb: 
   const fitting = [...inRange.filter((c) => !c.afterVerb), ...inRange.filter((c) => c.afterVerb)];
   for (const cut of fitting) {
     const part = withoutVerblessClause(trimDangling(words.slice(0, cut.at), lang), lang);
-    if (part.length >= 3 && (!needsVerb || part.some((w) => isVerb(w, lang))) && !oneOfOpen(part) && !(needsVerb && bareRelative(part, lang))) return part;
+    if (part.length >= 3 && (!needsVerb || part.some((w) => predicates(w, lang))) && !oneOfOpen(part) && !(needsVerb && bareRelative(part, lang))) return part;
   }
   const last = fitting[0] ? trimDangling(words.slice(0, fitting[0].at), lang) : undefined;
   return last && !oneOfOpen(last) && !(needsVerb && bareRelative(last, lang)) ? last : undefined;
@@ -82,7 +82,19 @@ function bareRelative(part: string[], lang: Lang): boolean {
   if (CASE_IN_POINT.test(first) || (lang === 'id' ? ID_PHRASE : EN_PHRASE).has(first)) return false;
   const at = part.findIndex((w, i) => i >= 1 && RELATIVE.test(bare(w)));
   if (at < 0 || part.slice(0, at).some((w) => isVerb(w, lang))) return false;
-  return part.slice(at + 1).filter((w) => isVerb(w, lang)).length === 1;
+  // One verb group ("sudah membuat" counts once), the clause's own; a second, or a predicate of its own after the
+  // clause ("Pelatihan yang berkelanjutan sangat penting"), makes a statement.
+  const clause = part.slice(at + 1);
+  // The clause's verb comes first ("yang terdiri", "yang sudah membuat"); "yang berkelanjutan sangat penting" has none.
+  if (!clause[0] || !predicates(clause[0], lang)) return false;
+  let end = 0;
+  while (end + 1 < clause.length && isVerb(clause[end + 1]!, lang)) end++;
+  return !clause.slice(end + 1).some((w) => predicates(w, lang));
+}
+
+/** A verb, or a word that makes a predicate without one ("sangat penting", "adalah", "is"). */
+function predicates(word: string, lang: Lang): boolean {
+  return isVerb(word, lang) || PREDICATE_MARKERS.test(bare(word));
 }
 
 const SUBORDINATORS = /^(?:karena|sebab|sehingga|agar|supaya|ketika|saat|jika|apabila|meskipun|walaupun|because|since|so|when|while|if|although|though|unless)$/u;
@@ -97,7 +109,9 @@ const PREDICATE_MARKERS = /^(?:sangat|amat|terlalu|cukup|lebih|paling|tidak|belu
 function withoutVerblessClause(part: string[], lang: Lang): string[] {
   let at = -1;
   for (let i = part.length - 1; i >= 3 && at < 0; i--) if (SUBORDINATORS.test(bare(part[i]!))) at = i;
-  if (at < 0 || part.slice(at + 1).some((w) => isVerb(w, lang) || PREDICATE_MARKERS.test(bare(w)))) return part;
+  const clause = part.slice(at + 1);
+  // "karena banyak pelaku usaha yang sudah membuat akun": the one verb is the relative clause's; the reason's own was cut.
+  if (at < 0 || (clause.some((w) => isVerb(w, lang) || PREDICATE_MARKERS.test(bare(w))) && !bareRelative(clause, lang))) return part;
   return trimDangling(part.slice(0, at), lang);
 }
 

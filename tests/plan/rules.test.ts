@@ -161,6 +161,10 @@ describe('fit-length', () => {
     // A case in point stays: "Khususnya pada pelaku usaha yang berusia lanjut".
     expect(fitAtBoundary('Khususnya pada pelaku usaha yang berusia lanjut, yang belum terbiasa menggunakan telepon pintar untuk berjualan.', 11, 'id', true)).toBe('Khususnya pada pelaku usaha yang berusia lanjut');
   });
+  it('ends before a reason whose only verb is its relative clause\'s, and counts "sangat penting" as a predicate', () => {
+    const text = 'Pelatihan yang berkelanjutan sangat penting karena banyak pelaku usaha yang sudah membuat akun di marketplace tetapi kemudian berhenti berjualan, karena tidak mengerti cara mengelola toko daring.';
+    expect(fitAtBoundary(text, 16, 'id', true)).toBe('Pelatihan yang berkelanjutan sangat penting');
+  });
   it('cuts before "kepada" like any preposition ("… untuk mengajukan pinjaman | kepada lembaga keuangan")', () => {
     const text = 'Catatan transaksi dapat digunakan sebagai dasar untuk mengajukan pinjaman kepada lembaga keuangan, sehingga akses permodalan UMKM ikut meningkat.';
     expect(fitLength(text, 11, 'id')).toBe('Catatan transaksi dapat digunakan sebagai dasar untuk mengajukan pinjaman');
