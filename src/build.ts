@@ -29,7 +29,7 @@ import { renderDeck } from './render.js';
 import { builtinTemplatesDir, loadTemplates } from './templates.js';
 import { resolveTheme, themeDiagnostics, themeView, type Theme } from './themes.js';
 import { version } from './version.js';
-import { carryOverPdfs, checkReplaceable, createStaging, discardStaging, publishStaging } from './output.js';
+import { carryOverPdfs, carryOverPptx, checkReplaceable, createStaging, discardStaging, publishStaging } from './output.js';
 import { PPTX_FILE, printedPdfs, sourceName, writeManifest, type ManifestPdf } from './manifest.js';
 import { checkDistinctSlugs, checkSlug } from './slug.js';
 
@@ -146,10 +146,10 @@ export interface BuildOptions extends Omit<CompileOptions, 'file'> {
   /** The PDF step (after `afterWrite`): PDFs it could not print are carried over from the previous deck, marked stale. */
   pdfs?: (staged: StagedDeck) => Promise<PdfStep>;
   /**
-   * Without a PDF step, keep the previous deck's PDFs (marked not current) instead of dropping them: the preview
-   * server builds no PDFs, and must not delete those a `paparan build` printed.
+   * Without a PDF step, keep the previous deck's PDFs, and without --pptx its slides.pptx (marked not current),
+   * instead of dropping them: the preview server makes neither, and must not delete those a `paparan build` made.
    */
-  keepPdfs?: boolean;
+  keepEarlierFiles?: boolean;
   /** Fold the deck into one self-contained index.html. */
   singleFile?: boolean;
   /** The build's shared browser (the PDF printer's), started on first need: slides.pptx draws its diagrams in it. Without it, that step starts one of its own when a deck has diagrams. */
@@ -233,9 +233,11 @@ export async function buildEssay(file: string, options: BuildOptions): Promise<E
       // Under the lock, while the previous deck is still there to copy from.
       beforeSwap: async () => {
         carried = unprinted.length > 0 ? await carryOverPdfs(finalDir, dir, unprinted, !options.singleFile) : [];
-        const kept = !pdfStep && options.keepPdfs ? await carryOverPdfs(finalDir, dir, [...pdfKinds], !options.singleFile) : [];
+        const kept = !pdfStep && options.keepEarlierFiles ? await carryOverPdfs(finalDir, dir, [...pdfKinds], !options.singleFile) : [];
         const pdfs = [...printed, ...carried, ...kept].sort((a, b) => pdfKinds.indexOf(a.kind) - pdfKinds.indexOf(b.kind));
-        await writeManifest(dir, { tool: 'paparan', version, slug: compiled.deck.slug, source: sourceName(file), built: builtAt, pdfs, ...(pptx ? { pptx: { file: PPTX_FILE, built: builtAt } } : {}) });
+        const keptPptx = !pptx && options.keepEarlierFiles ? await carryOverPptx(finalDir, dir) : undefined;
+        const pptxEntry = pptx ? { file: PPTX_FILE, current: true, built: builtAt } : keptPptx;
+        await writeManifest(dir, { tool: 'paparan', version, slug: compiled.deck.slug, source: sourceName(file), built: builtAt, pdfs, ...(pptxEntry ? { pptx: pptxEntry } : {}) });
       },
     });
     staging = undefined;

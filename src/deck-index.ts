@@ -23,10 +23,11 @@ export interface DeckEntry {
 }
 
 /** The PDFs the deck's manifest marks as not made for this deck (carried over from an earlier build). */
-function earlierPdfs(dir: string): Set<string> {
+function earlierFiles(dir: string): Set<string> {
   try {
-    const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as { pdfs?: { file: string; current: boolean }[] };
-    return new Set((manifest.pdfs ?? []).filter((pdf) => pdf.current === false).map((pdf) => pdf.file));
+    type Entry = { file: string; current: boolean };
+    const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as { pdfs?: Entry[]; pptx?: Entry };
+    return new Set([...(manifest.pdfs ?? []), ...(manifest.pptx ? [manifest.pptx] : [])].filter((entry) => entry.current === false).map((entry) => entry.file));
   } catch {
     return new Set(); // no manifest yet, or a deck paparan did not write
   }
@@ -43,13 +44,13 @@ export function renderDeckIndex(root: string, decks: DeckEntry[], stylesheetUrl:
   const view = decks.map((deck) => {
     const dir = path.join(root, deck.slug);
     const href = `/${encodeURIComponent(deck.slug)}/`;
-    const earlier = earlierPdfs(dir);
+    const earlier = earlierFiles(dir);
     return {
       title: deck.title ?? deck.slug,
       file: deck.file,
       href: existsSync(path.join(dir, 'index.html')) ? href : undefined,
       slides: deck.slides === undefined ? undefined : deck.slides === 1 ? '1 slide' : `${deck.slides} slides`,
-      // The PDFs and slides.pptx, those that were made; a PDF of an earlier deck (the preview prints none) says so.
+      // The PDFs and slides.pptx, those that were made; one kept from an earlier build (the preview makes none) says so.
       pdfs: [...pdfKinds.map((kind) => `${kind}.pdf`), PPTX_FILE]
         .filter((name) => existsSync(path.join(dir, name)))
         .map((name) => ({ name, href: `${href}${name}`, earlier: earlier.has(name) })),

@@ -23,6 +23,14 @@ export interface ManifestPdf {
   built: string;
 }
 
+export interface ManifestPptx {
+  file: string;
+  /** False when it was kept from an earlier build. */
+  current: boolean;
+  /** When the build that wrote it ran (ISO 8601). */
+  built: string;
+}
+
 export interface DeckManifest {
   tool: 'paparan';
   version: string;
@@ -32,8 +40,8 @@ export interface DeckManifest {
   /** When this deck was built (ISO 8601). */
   built: string;
   pdfs: ManifestPdf[];
-  /** slides.pptx, when this build wrote it. */
-  pptx?: { file: string; built: string };
+  /** slides.pptx: written by this build, or kept from an earlier one (`current: false`) by a build that wrote none (the preview). */
+  pptx?: ManifestPptx;
 }
 
 /** The PDFs this build printed into deck folder `dir`, in the order they are listed. */

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { PdfKind } from './config.js';
 import { ExitCode, PaparanError } from './errors.js';
 import { lockFolder, processIsGone, type LockOptions } from './lock.js';
-import { readManifest, replaceRefusal, type ManifestPdf } from './manifest.js';
+import { PPTX_FILE, readManifest, replaceRefusal, type ManifestPdf, type ManifestPptx } from './manifest.js';
 
 /** Staging folders not yet published or discarded; removed if the process exits (Ctrl-C) meanwhile. */
 const openStagings = new Set<string>();
@@ -209,6 +209,16 @@ export async function carryOverPdfs(previousDir: string, staging: string, kinds:
     carried.push({ file, kind, current: false, built });
   }
   return carried;
+}
+
+/** The previous deck's slides.pptx, copied into the staging folder and marked not current; undefined when it had none. */
+export async function carryOverPptx(previousDir: string, staging: string): Promise<ManifestPptx | undefined> {
+  const from = path.join(previousDir, PPTX_FILE);
+  const info = await stat(from).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  await copyFile(from, path.join(staging, PPTX_FILE));
+  const built = (await readManifest(previousDir))?.pptx?.built ?? info.mtime.toISOString();
+  return { file: PPTX_FILE, current: false, built };
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -68,7 +68,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       ...buildBase,
       config,
       // The preview prints no PDFs; those an earlier `paparan build` printed stay, marked not current.
-      keepPdfs: true,
+      keepEarlierFiles: true,
       afterWrite: async ({ compiled }) => {
         title = compiled.deck.meta.title;
         images = compiled.deck.assets.map((asset) => path.resolve(asset.from));

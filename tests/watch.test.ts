@@ -155,6 +155,19 @@ describe('paparan serve watching', () => {
     expect(index.body).toContain('<a href="/one/slides.pdf">slides.pdf</a> (from an earlier build)');
   });
 
+  it('keeps the slides.pptx an earlier paparan build wrote, marked as from an earlier build, when it rebuilds a deck', async () => {
+    const deck = path.join(project, 'dist', 'one');
+    writeFileSync(path.join(deck, 'slides.pptx'), 'PK written by paparan build --pptx');
+    const rebuilt = log.next('one.md');
+    writeFileSync(content('one.md'), essayText('One', 'The first essay, edited again.'));
+    expect((await rebuilt).ok).toBe(true);
+    expect(readFileSync(path.join(deck, 'slides.pptx'), 'utf8')).toBe('PK written by paparan build --pptx');
+    const manifest = JSON.parse(readFileSync(path.join(deck, '.paparan.json'), 'utf8')) as { pptx?: { file: string; current: boolean } };
+    expect(manifest.pptx).toMatchObject({ file: 'slides.pptx', current: false });
+    const index = await get(preview!.server.port, '/');
+    expect(index.body).toContain('<a href="/one/slides.pptx">slides.pptx</a> (from an earlier build)');
+  });
+
   it('builds an essay added to content/ while serving and lists it at /', async () => {
     const built = log.next('three.md');
     writeFileSync(content('three.md'), essayText('Three', 'An essay written while the server runs.'));
