@@ -21,7 +21,13 @@ const ROADMAP: Record<Lang, RegExp[]> = {
   ],
 };
 
+// Every pattern names the essay, its writer or its parts: a sentence without these words is none (most, quickly).
+const MENTIONS: Record<Lang, RegExp> = {
+  en: /essay|paper|article|report|assignment|section|\bI (?:will|shall|am)\b/iu,
+  id: /esai|makalah|tulisan|artikel|karya tulis|laporan|penulis|bagian/iu,
+};
+
 /** Whether the sentence announces what the essay will do rather than saying something about its subject. */
 export function isRoadmap(sentence: string, lang: Lang): boolean {
-  return ROADMAP[lang].some((pattern) => pattern.test(sentence));
+  return MENTIONS[lang].test(sentence) && ROADMAP[lang].some((pattern) => pattern.test(sentence));
 }
