@@ -5,7 +5,7 @@
  * happens under the folder's lock, and only over a folder paparan made.
  */
 import { copyFile, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, type Stats } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -197,10 +197,8 @@ export async function carryOverPdfs(previousDir: string, staging: string, kinds:
   const carried: ManifestPdf[] = [];
   for (const kind of kinds) {
     const file = `${kind}.pdf`;
-    const from = path.join(previousDir, file);
-    const info = await stat(from).catch(() => undefined);
-    if (!info?.isFile()) continue;
-    await copyFile(from, path.join(staging, file));
+    const info = await copyEarlierFile(previousDir, staging, file);
+    if (!info) continue;
     const page = `${kind}.html`;
     if (pages && kind !== 'slides' && !(await exists(path.join(staging, page))) && (await exists(path.join(previousDir, page)))) {
       await copyFile(path.join(previousDir, page), path.join(staging, page));
@@ -213,12 +211,18 @@ export async function carryOverPdfs(previousDir: string, staging: string, kinds:
 
 /** The previous deck's slides.pptx, copied into the staging folder and marked not current; undefined when it had none. */
 export async function carryOverPptx(previousDir: string, staging: string): Promise<ManifestPptx | undefined> {
-  const from = path.join(previousDir, PPTX_FILE);
-  const info = await stat(from).catch(() => undefined);
-  if (!info?.isFile()) return undefined;
-  await copyFile(from, path.join(staging, PPTX_FILE));
+  const info = await copyEarlierFile(previousDir, staging, PPTX_FILE);
+  if (!info) return undefined;
   const built = (await readManifest(previousDir))?.pptx?.built ?? info.mtime.toISOString();
   return { file: PPTX_FILE, current: false, built };
+}
+
+/** Copies `file` of the previous deck into the staging folder; its stats, or undefined when it had no such file. */
+async function copyEarlierFile(previousDir: string, staging: string, file: string): Promise<Stats | undefined> {
+  const info = await stat(path.join(previousDir, file)).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  await copyFile(path.join(previousDir, file), path.join(staging, file));
+  return info;
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -111,7 +111,7 @@ function withoutVerblessClause(part: string[], lang: Lang): string[] {
   for (let i = part.length - 1; i >= 3 && at < 0; i--) if (SUBORDINATORS.test(bare(part[i]!))) at = i;
   const clause = part.slice(at + 1);
   // "karena banyak pelaku usaha yang sudah membuat akun": the one verb is the relative clause's; the reason's own was cut.
-  if (at < 0 || (clause.some((w) => isVerb(w, lang) || PREDICATE_MARKERS.test(bare(w))) && !bareRelative(clause, lang))) return part;
+  if (at < 0 || (clause.some((w) => predicates(w, lang)) && !bareRelative(clause, lang))) return part;
   return trimDangling(part.slice(0, at), lang);
 }
 
