@@ -4,7 +4,7 @@
  * published, and the missing browser is reported once at the end; when
  * printing fails the deck is published too, and the essay's result says why.
  */
-import { openAhead, startBrowser, type BrowserSession } from './browser.js';
+import { openAhead, startBrowser, type BrowserOptions, type BrowserSession } from './browser.js';
 import type { PdfStep, StagedDeck } from './build.js';
 import { BrowserError, ExitCode, type Diagnostic } from './errors.js';
 import type { PdfResult } from './export-pdf.js';
@@ -39,10 +39,10 @@ export class PdfPrinter {
   warmUp(executablePath: string | undefined): Promise<void> {
     if (this.session) return Promise.resolve();
     const spawning = new Promise<void>((spawned) => {
-      this.session = startBrowser({ executablePath, onSpawn: spawned }).then((session) => {
+      this.session = this.start({ executablePath, onSpawn: spawned }).then((session) => {
         // The one tab printing takes.
         openAhead(session, 1);
-        return (this.started = session);
+        return session;
       });
       this.session.catch(() => spawned()); // reported by print(), which awaits the same promise
     });
@@ -62,8 +62,7 @@ export class PdfPrinter {
     if (asked.length === 0 || this.unavailable) return { asked };
     let session: BrowserSession;
     try {
-      this.session ??= startBrowser({ executablePath: settings.browser });
-      session = this.started = await this.session;
+      session = await (this.session ??= this.start({ executablePath: settings.browser }));
     } catch (error) {
       if (error instanceof BrowserError && error.exitCode === ExitCode.noBrowser) {
         this.unavailable = error;
@@ -101,8 +100,12 @@ export class PdfPrinter {
   };
 
   /** The build's browser for other steps (slides.pptx's diagrams), shared with printing: started on first need. Rejects with a BrowserError when there is none. */
-  readonly browser = (executablePath?: string): Promise<BrowserSession> =>
-    (this.session ??= startBrowser({ executablePath }).then((session) => (this.started = session)));
+  readonly browser = (executablePath?: string): Promise<BrowserSession> => (this.session ??= this.start({ executablePath }));
+
+  /** Starts the browser, remembering the session once it is up (for close()). */
+  private start(options: BrowserOptions): Promise<BrowserSession> {
+    return startBrowser(options).then((session) => (this.started = session));
+  }
 
   /**
    * Closes the browser, if one was started: killed at once, as the PDFs are written and nothing it holds matters.
